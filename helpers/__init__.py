@@ -1,0 +1,60 @@
+"""Helpers for the teaching collection on Lindenstrauss (2015), "Israel–Azerbaijan: Special
+Relations vs. Constraints".
+
+Every notebook starts with::
+
+    import helpers
+    helpers.setup()
+
+which fixes the figure style, the random seed and the warnings policy, so that each notebook
+gives the same output on every run and on any machine.
+"""
+
+from __future__ import annotations
+
+import random
+import warnings
+
+from .errors import DataError
+from .sources import caption, cite
+
+__all__ = ["setup", "load", "describe", "caption", "cite", "DataError", "SEED"]
+SEED = 2015
+
+
+def setup(seed: int = SEED) -> None:
+    """Prepare a notebook: house style, fixed random seed, pandas display, warnings policy.
+
+    Warnings are not silenced: a warning printed in a notebook changes its stored output and
+    fails the tests, which is how the collection notices a library change. Warnings raised by
+    the collection's own code are turned into errors.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from .plots import apply_style
+
+    apply_style()
+    random.seed(seed)
+    np.random.seed(seed)
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.max_colwidth", 80)
+    warnings.resetwarnings()
+    warnings.simplefilter("default")
+    warnings.filterwarnings("error", module=r"helpers(\..*)?")
+    try:  # inline figures as PNG at a fixed size, whatever the user's configuration
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png")
+    except ImportError:  # outside IPython
+        pass
+
+
+def __getattr__(name: str):
+    """Import the pandas-based loaders on first use, so ``import helpers`` stays light."""
+    if name in ("load", "describe"):
+        from . import data
+
+        return getattr(data, name)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

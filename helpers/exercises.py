@@ -1,0 +1,99 @@
+"""Checks a student can call for feedback on an exercise.
+
+A check prints one line of feedback and returns True or False. It never prints the answer:
+it says what kind of answer is expected, whether the answer is too high or too low, or how
+many items are missing, with a hint. An exercise not yet done (its answer still ``...``)
+gets a reminder, not a traceback::
+
+    >>> check_number(..., expected=16, hint="Look at p. 63.")
+    ⏳ Not answered yet: replace ... with your answer. Hint: Look at p. 63.
+    False
+    >>> check_number(16.0, expected=16)
+    ✅ Correct.
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+NOT_DONE = "⏳ Not answered yet: replace ... with your answer."
+CORRECT = "✅ Correct."
+
+
+def _say(ok: bool, message: str, hint: str | None) -> bool:
+    if not ok and hint:
+        message += f" Hint: {hint}"
+    print(message)
+    return ok
+
+
+def _unanswered(answer) -> bool:
+    return answer is ... or answer is None
+
+
+def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
+                 hint: str | None = None, unit: str = "") -> bool:
+    """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?"""
+    if _unanswered(answer):
+        return _say(False, NOT_DONE, hint)
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
+        return _say(False, f"❌ Expected a number{' in ' + unit if unit else ''}, "
+                           f"got {type(answer).__name__}.", hint)
+    value = float(answer)
+    margin = max(tol, abs(expected) * rel)
+    if abs(value - expected) <= margin:
+        return _say(True, CORRECT, None)
+    direction = "too high" if value > expected else "too low"
+    return _say(False, f"❌ Not yet: {value:g}{' ' + unit if unit else ''} is {direction}.", hint)
+
+
+def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items") -> bool:
+    """Does ``answer`` (any iterable) hold exactly the ``expected`` items, in any order?
+
+    Feedback counts what is missing and what should not be there, without naming them.
+    """
+    if _unanswered(answer):
+        return _say(False, NOT_DONE, hint)
+    if isinstance(answer, str) or not isinstance(answer, Iterable):
+        return _say(False, f"❌ Expected a list or set of {what}, got {type(answer).__name__}.", hint)
+    got, want = set(answer), set(expected)
+    if got == want:
+        return _say(True, CORRECT, None)
+    missing, extra = len(want - got), len(got - want)
+    parts = []
+    if missing:
+        parts.append(f"{missing} {what} missing")
+    if extra:
+        parts.append(f"{extra} that should not be there")
+    return _say(False, f"❌ Not yet: {' and '.join(parts)} ({len(got)} given, {len(want)} expected).", hint)
+
+
+def check_choice(answer, correct, options: Iterable, *, hint: str | None = None) -> bool:
+    """A multiple-choice answer: must be one of ``options``; right if it equals ``correct``."""
+    options = list(options)
+    if _unanswered(answer):
+        return _say(False, NOT_DONE + f" Choose one of: {', '.join(map(repr, options))}.", hint)
+    if answer not in options:
+        return _say(False, f"❌ {answer!r} is not one of the options: {', '.join(map(repr, options))}.", hint)
+    if answer == correct:
+        return _say(True, CORRECT, None)
+    return _say(False, f"❌ Not {answer!r}. Think again.", hint)
+
+
+def check_frame(answer, *, columns: Iterable[str], rows: int | None = None,
+                hint: str | None = None) -> bool:
+    """Is ``answer`` a DataFrame with these columns (and this many rows, if given)?"""
+    if _unanswered(answer):
+        return _say(False, NOT_DONE, hint)
+    if not isinstance(answer, pd.DataFrame):
+        return _say(False, f"❌ Expected a pandas DataFrame, got {type(answer).__name__}.", hint)
+    missing = [c for c in columns if c not in answer.columns]
+    if missing:
+        return _say(False, f"❌ Not yet: columns missing: {', '.join(missing)}.", hint)
+    if rows is not None and len(answer) != rows:
+        more = "more" if len(answer) < rows else "fewer"
+        return _say(False, f"❌ Not yet: {len(answer)} rows; expected {more}.", hint)
+    return _say(True, CORRECT, None)

@@ -1,0 +1,61 @@
+"""The check functions: right, wrong and unanswered, and never the answer itself."""
+
+import pandas as pd
+import pytest
+
+from helpers import exercises as ex
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_unanswered_is_a_reminder_not_an_error(answer, capsys):
+    assert ex.check_number(answer, expected=16, hint="p. 63") is False
+    out = capsys.readouterr().out
+    assert out.startswith("⏳ Not answered yet") and "p. 63" in out
+
+
+def test_number_right_wrong_and_wrong_type(capsys):
+    assert ex.check_number(16.04, expected=16, tol=0.05) is True
+    assert ex.check_number(20, expected=16) is False
+    out = capsys.readouterr().out
+    assert "too high" in out and "16" not in out.split("too high")[1]
+    assert ex.check_number(10, expected=16, unit="%") is False
+    assert "too low" in capsys.readouterr().out
+    assert ex.check_number("16", expected=16) is False
+    assert "Expected a number" in capsys.readouterr().out
+    assert ex.check_number(True, expected=1) is False
+
+
+def test_relative_tolerance():
+    assert ex.check_number(1030, expected=1000, rel=0.05)
+    assert not ex.check_number(1100, expected=1000, rel=0.05)
+
+
+def test_items_counts_without_naming(capsys):
+    assert ex.check_items(["IL", "TR"], ["TR", "IL"]) is True
+    assert ex.check_items(["IL"], ["IL", "TR", "GE"], what="states") is False
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert "2 states missing" in out and "TR" not in out and "GE" not in out
+    assert ex.check_items("IL", ["IL"]) is False
+    assert ex.check_items(..., ["IL"]) is False
+
+
+def test_choice(capsys):
+    opts = ["a", "b", "c"]
+    assert ex.check_choice("b", "b", opts)
+    assert not ex.check_choice("a", "b", opts)
+    assert "Not 'a'" in capsys.readouterr().out.splitlines()[-1]
+    assert not ex.check_choice("z", "b", opts)
+    assert "not one of the options" in capsys.readouterr().out
+    assert not ex.check_choice(..., "b", opts)
+    assert "Choose one of" in capsys.readouterr().out
+
+
+def test_frame(capsys):
+    df = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    assert ex.check_frame(df, columns=["a", "b"], rows=2)
+    assert not ex.check_frame(df, columns=["a", "c"])
+    assert "columns missing: c" in capsys.readouterr().out
+    assert not ex.check_frame(df, columns=["a"], rows=3)
+    assert "expected more" in capsys.readouterr().out
+    assert not ex.check_frame([1, 2], columns=["a"])
+    assert not ex.check_frame(..., columns=["a"])

@@ -1,0 +1,62 @@
+"""Benchmark: each notebook in a fresh kernel (seconds, kernel peak memory), the total, the
+bare cost of a kernel that imports the stack, and the time of ``import helpers``.
+
+Targets on a 2-core machine (figures to watch, not tests): whole collection ≤ 20 s (about
+1.5× the bare cost per notebook), ``import helpers`` ≤ 1 s, ≤ 400 MB per kernel.
+"""
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from nbrun import notebooks, run
+
+STACK = "import pandas, numpy, matplotlib.pyplot, geopandas, networkx, helpers; helpers.setup()"
+
+
+def bare_kernel() -> tuple[float, float | None]:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(STACK)])
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "bare.ipynb"
+        nbformat.write(nb, path)
+        _, seconds, peak = run(path)
+    return seconds, peak
+
+
+def import_time(module: str, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    bare, bare_peak = bare_kernel()
+    python_alone = import_time("sys")
+    rows, total = [], 0.0
+    for path in notebooks():
+        _, seconds, peak = run(path)
+        total += seconds
+        rows.append((path.name, seconds, peak))
+    width = max([len(r[0]) for r in rows] + [30])
+    print(f"{'notebook':<{width}} {'seconds':>8} {'peak MB':>8}")
+    for name, seconds, peak in rows:
+        print(f"{name:<{width}} {seconds:>8.2f} {peak or float('nan'):>8.0f}")
+    print(f"{'total (' + str(len(rows)) + ' notebooks)':<{width}} {total:>8.2f}")
+    print(f"{'bare kernel + stack import':<{width}} {bare:>8.2f} {bare_peak or float('nan'):>8.0f}")
+    if rows:
+        print(f"{'ratio: mean notebook / bare kernel':<{width}} {total / len(rows) / bare:>8.2f}")
+    helpers_s = import_time("helpers") - python_alone
+    print(f"{'import helpers (median of 5, net of python start)':<{width}} {helpers_s:>8.3f}")
+    print(f"{'python start alone':<{width}} {python_alone:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()

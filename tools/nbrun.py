@@ -1,0 +1,48 @@
+"""Run a notebook in a fresh kernel, as nbval and a reader's "Restart and run all" do."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def notebooks() -> list[Path]:
+    """The collection's notebooks in sequence order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _peak_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run(path: Path, *, timeout: int = 300) -> tuple[nbformat.NotebookNode, float, float | None]:
+    """Execute a notebook in a fresh kernel started in its folder.
+
+    Returns the executed notebook, the seconds from kernel start to the last cell, and the
+    kernel's peak resident memory in MB (Linux only, else None).
+    """
+    nb = nbformat.read(path, as_version=4)
+    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    with client.setup_kernel(env=env):
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - start
+        pid = client.km.provisioner.process.pid if client.km.provisioner else None
+        peak = _peak_mb(pid) if pid else None
+    return nb, seconds, peak

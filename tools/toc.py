@@ -1,0 +1,75 @@
+"""Write the README's table of notebooks from the notebooks themselves.
+
+Each notebook's first cell holds its title (``# ...``), a line ``**Estimated time:** N minutes``
+and a list under ``## Learning objectives``. This script collects them into the README
+between the markers ``<!-- toc:start -->`` and ``<!-- toc:end -->``.
+
+    python tools/toc.py            # print the table
+    python tools/toc.py --write    # update README.md
+    python tools/toc.py --check    # exit 1 if README.md is out of date
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+START, END = "<!-- toc:start -->", "<!-- toc:end -->"
+
+
+def header(path: Path) -> dict:
+    """Title, minutes and objectives from a notebook's first cell."""
+    first = nbformat.read(path, as_version=4).cells[0].source
+    title = re.search(r"^# (.+)$", first, re.M)
+    minutes = re.search(r"\*\*Estimated time:\*\*\s*(\d+)", first)
+    block = re.search(r"## Learning objectives\s*\n(.*?)(?:\n#|\n\*\*|\Z)", first, re.S)
+    objectives = re.findall(r"^\s*[-*]\s+(.+)$", block[1], re.M) if block else []
+    missing = [k for k, v in {"title": title, "estimated time": minutes,
+                              "learning objectives": objectives}.items() if not v]
+    if missing:
+        raise ValueError(f"{path.name}: first cell lacks {', '.join(missing)}")
+    return {"file": path.name, "title": title[1].strip(), "minutes": int(minutes[1]),
+            "objectives": objectives}
+
+
+def table() -> str:
+    rows = [header(p) for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    lines = ["| # | Notebook | Time | You will be able to |", "|---|---|---|---|"]
+    for r in rows:
+        objectives = "<br>".join(f"• {o}" for o in r["objectives"])
+        lines.append(f"| {r['file'][:2]} | [{r['title']}](notebooks/{r['file']}) | "
+                     f"{r['minutes']} min | {objectives} |")
+    total = sum(r["minutes"] for r in rows)
+    lines.append(f"\nIn all: {len(rows)} notebooks, about {total // 60} h {total % 60:02d} min.")
+    return "\n".join(lines)
+
+
+def updated(readme: str) -> str:
+    if START not in readme or END not in readme:
+        raise ValueError("README.md lacks the toc markers")
+    head, rest = readme.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{table()}\n{END}{tail}"
+
+
+def main(argv: list[str]) -> int:
+    text = README.read_text(encoding="utf-8")
+    if "--write" in argv:
+        README.write_text(updated(text), encoding="utf-8")
+        return 0
+    if "--check" in argv:
+        if updated(text) != text:
+            print("README.md's table of notebooks is out of date: run `make toc`")
+            return 1
+        return 0
+    print(table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
