@@ -209,7 +209,7 @@ def _check_foreign_keys(df: pd.DataFrame, res: dict, root: Path) -> None:
         for col, ref_col in zip(cols, ref_cols):
             known = set(target[ref_col].dropna().astype(str))
             for i, v in enumerate(df[col], start=1):
-                if v is not None and v == v and str(v) not in known:
+                if not pd.isna(v) and str(v) not in known:
                     raise DataError(
                         f"{label}, row {i} (line {i + 1}), field {col!r}: unknown code {v!r}, "
                         f"expected a {ref_col} of {ref['resource'] or res['name']}"
