@@ -75,8 +75,8 @@ def fold(text: str) -> str:
     """Fold text for quote matching: one space for any whitespace run; maqaf as hyphen;
     geresh and right quote as apostrophe; gershayim as double quote.
 
-    >>> fold("ב־1992\\n\\nמערכת")
-    "ב-1992 מערכת"
+    >>> print(fold("ב־1992\\n\\nמערכת"))
+    ב-1992 מערכת
     """
     return re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
 

@@ -1,0 +1,479 @@
+"""Maps of the region: country polygons, places, the schematic BTC pipeline, a locator map.
+
+The data live in ``data/geo/`` (built by ``data/geo/build_geo.py``; see its README):
+
+* ``countries.geojson`` -- Natural Earth 1:50m, internationally recognised borders;
+* ``places.csv`` -- city points from GeoNames;
+* ``btc_route.geojson`` -- a *schematic* Baku – Tbilisi – Ceyhan line.
+
+Every loader checks the file and raises :class:`helpers.errors.DataError` naming the file,
+the row (1 = first data row) and the field. No network access and no tile servers::
+
+    >>> from helpers.maps import load_countries, geodesic_km
+    >>> load_countries().crs.to_epsg()
+    4326
+    >>> round(geodesic_km("Baku", "Tel Aviv"))
+    1637
+
+Nagorno-Karabakh has no polygon here: Natural Earth places it inside Azerbaijan (the
+internationally recognised border), and the maps mark it with a labelled point at Khankendi
+(Stepanakert) instead of drawing a boundary that this collection cannot cite.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib.patheffects as pe
+import matplotlib.pyplot as plt
+import pandas as pd
+import shapely
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+from pyproj import Geod
+from shapely.geometry import LineString, Point
+from shapely.ops import polylabel
+
+from .data import load
+from .errors import DataError
+from .plots import OKABE_ITO
+
+GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+REGION = (24.0, 76.0, 24.0, 57.0)  # lon_min, lon_max, lat_min, lat_max of the geo files
+EXTENTS = {  # named map extents, same order as REGION
+    "region": REGION,
+    "caucasus": (38.0, 52.0, 36.0, 44.0),
+    "israel_caucasus": (27.0, 55.0, 28.5, 45.5),
+}
+NK_PLACE = "Khankendi"
+NK_LABEL = "Nagorno-Karabakh\n(Khankendi/Stepanakert)"
+BORDERS_NOTE = "Internationally recognised borders\n(Natural Earth 1:50m)"
+GOLAN = (35.75, 33.0)  # Natural Earth draws the Golan Heights inside Israel: say so
+GOLAN_NOTE = "\nGolan Heights: as Natural Earth\ndraws them (inside Israel)"
+SOURCES = ("Natural Earth", "GeoNames")  # for helpers.sources.sources_caption(*SOURCES)
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_GEOD = Geod(ellps="WGS84")
+
+# Colour-blind-safe (Okabe–Ito) fills, each with its own hatch so greyscale prints still
+# separate highlighted states from each other and from the light-grey context.
+CONTEXT_FILL, EDGE, INK = "#EBEBEB", "#8C8C8C", "#222222"
+# Ordered so that the first three also differ in lightness (grey 162, 106, 213 of 255).
+HIGHLIGHT_STYLES = [(OKABE_ITO["orange"], "///"), (OKABE_ITO["green"], "\\\\\\"),
+                    (OKABE_ITO["yellow"], "..."), (OKABE_ITO["sky"], "xx"),
+                    (OKABE_ITO["vermillion"], "++"), (OKABE_ITO["purple"], "--")]
+HATCH_INK = "#333333"
+SHORT_NAMES = {"United Arab Emirates": "UAE", "Palestine": "Palestinian\nTerritories"}
+PLACE_LABELS = {"Nakhchivan": "Nakhchivan\n(exclave of Azerbaijan)"}
+# Candidate label positions around a point: (dx, dy) in points, alignment; first free wins.
+AROUND = [(6, 0, "left", "center"), (-6, 0, "right", "center"), (5, 6, "left", "bottom"),
+          (5, -6, "left", "top"), (-5, 6, "right", "bottom"), (-5, -6, "right", "top"),
+          (0, 8, "center", "bottom"), (0, -8, "center", "top")]
+FAR = [(3 * dx, 3 * dy + (dx == 0) * 4 * dy, ha, va) for dx, dy, ha, va in AROUND]
+_HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
+# Where the Nakhchivan exclave's label may go: into Turkey or Iran, away from the mainland.
+TOWARDS_SW = [(dx * d, dy * d, ha, va) for d in (22, 40, 58) for dx, dy, ha, va in (
+    (-0.7, -0.8, "right", "top"), (-1, 0, "right", "center"), (0, -1, "center", "top"),
+    (0.6, -1, "left", "top"))]
+LEADER = dict(arrowstyle="-", color=INK, lw=0.9, shrinkA=1, shrinkB=4)
+
+
+def _fail(file: str, row: int | str, field: str, expected: str, got) -> DataError:
+    return DataError(f"data/geo/{file}, row {row}, field '{field}': expected {expected}, "
+                     f"got {got!r}")
+
+
+def _check_frame(df: pd.DataFrame, file: str, required: Sequence[str]) -> None:
+    """Required columns present, and for a GeoDataFrame the CRS is WGS84."""
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise _fail(file, "header", missing[0], f"columns {list(required)}", list(df.columns))
+    if isinstance(df, gpd.GeoDataFrame) and (df.crs is None or df.crs.to_epsg() != 4326):
+        raise _fail(file, "-", "crs", "EPSG:4326 (WGS84)", str(df.crs))
+
+
+def _check_iso(df: pd.DataFrame, file: str, field: str) -> None:
+    for row, code in enumerate(df[field], start=1):
+        if not isinstance(code, str) or not _ISO2.match(code):
+            raise _fail(file, row, field, "an ISO 3166-1 alpha-2 code like 'AZ'", code)
+
+
+def _check_in_region(gdf: gpd.GeoDataFrame, file: str, types: tuple[str, ...]) -> None:
+    lon0, lon1, lat0, lat1 = REGION
+    for row, geom in enumerate(gdf.geometry, start=1):
+        if geom is None or geom.is_empty or geom.geom_type not in types:
+            raise _fail(file, row, "geometry", " or ".join(types), getattr(geom, "geom_type", None))
+        x0, y0, x1, y1 = geom.bounds
+        if x0 < lon0 or x1 > lon1 or y0 < lat0 or y1 > lat1:
+            raise _fail(file, row, "geometry", f"coordinates within lon {lon0:g}–{lon1:g} °E, "
+                        f"lat {lat0:g}–{lat1:g} °N", tuple(round(b, 2) for b in geom.bounds))
+
+
+def _read_geo(file: str) -> gpd.GeoDataFrame:
+    path = GEO_DIR / file
+    if not path.is_file():
+        raise DataError(f"data/geo/{file}: file not found (rebuild with data/geo/build_geo.py)")
+    try:
+        return gpd.read_file(path, engine="pyogrio")
+    except Exception as err:  # GDAL or GEOS: the file is not valid GeoJSON
+        raise DataError(f"data/geo/{file}: not readable as GeoJSON ({err})") from err
+
+
+@lru_cache(maxsize=1)
+def _countries() -> gpd.GeoDataFrame:
+    gdf = _read_geo("countries.geojson")
+    _check_frame(gdf, "countries.geojson", ["iso_a2", "name", "geometry"])
+    _check_iso(gdf, "countries.geojson", "iso_a2")
+    _check_in_region(gdf, "countries.geojson", ("Polygon", "MultiPolygon"))
+    return gdf
+
+
+def load_countries() -> gpd.GeoDataFrame:
+    """Country polygons of the region (EPSG:4326), one row per state, sorted by name.
+
+    Columns: ``iso_n3`` (ISO 3166-1 numeric), ``iso_a2`` (alpha-2), ``name``, ``geometry``.
+
+    >>> countries = load_countries()
+    >>> countries.set_index("iso_a2").loc["AZ", "name"]
+    'Azerbaijan'
+    >>> len(countries.set_index("iso_a2").loc["AZ", "geometry"].geoms)  # with two exclaves
+    3
+    """
+    return _countries().copy()
+
+
+@lru_cache(maxsize=1)
+def _places() -> gpd.GeoDataFrame:
+    """places.csv, typed and checked against data/datapackage.json, then as points."""
+    df = load("places")
+    geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
+    gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")
+    _check_places_in_country(gdf, "places.csv")
+    return gdf
+
+
+def _check_places_in_country(places: gpd.GeoDataFrame, file: str) -> None:
+    """Each place in the region lies within ~10 km of its country (catches swapped lat/lon)."""
+    shapes = _countries().set_index("iso_a2").geometry
+    for row, rec in enumerate(places.itertuples(index=False), start=1):
+        if rec.country_iso2 in shapes.index:
+            if shapes[rec.country_iso2].distance(rec.geometry) > 0.1:  # degrees, about 10 km
+                raise _fail(file, row, "lat/lon", f"a point in {rec.country_iso2} (±10 km)",
+                            f"lat {rec.geometry.y}, lon {rec.geometry.x}")
+
+
+def load_places() -> gpd.GeoDataFrame:
+    """City points (EPSG:4326) from GeoNames.
+
+    Columns: ``name``, ``alt_names`` (e.g. 'Stepanakert' for Khankendi), ``country_iso2``,
+    ``kind`` ('capital', 'city' or 'terminal'), ``geonameid``, ``source``, ``geometry``.
+    Washington is listed too, although it lies outside the regional map.
+
+    >>> places = load_places()
+    >>> places.set_index("name").loc["Khankendi", "alt_names"]
+    'Stepanakert'
+    """
+    return _places().copy()
+
+
+def load_btc_route() -> gpd.GeoDataFrame:
+    """The Baku–Tbilisi–Ceyhan pipeline as a *schematic* line through three city points.
+
+    Not a surveyed route: the real pipeline starts at the Sangachal terminal south of Baku
+    and is 1,768 km long (BP); the schematic line is shorter.
+
+    >>> btc = load_btc_route()
+    >>> bool(btc.loc[0, "schematic"]), int(btc.loc[0, "length_km_official"])
+    (True, 1768)
+    """
+    file = "btc_route.geojson"
+    gdf = _read_geo(file)
+    _check_frame(gdf, file, ["name", "schematic", "length_km_official", "source", "geometry"])
+    for row, value in enumerate(gdf["schematic"], start=1):
+        if value is not True and str(value).lower() != "true":
+            raise _fail(file, row, "schematic", "true (the route is not surveyed)", value)
+    _check_in_region(gdf, file, ("LineString",))
+    return gdf
+
+
+def _find(place: str):
+    """The row of ``places.csv`` for a name or alternative name, ignoring case."""
+    places = _places()
+    key = place.strip().casefold()
+    for rec in places.itertuples(index=False):
+        names = [rec.name, *(rec.alt_names.split(";") if isinstance(rec.alt_names, str) else [])]
+        if key in (n.strip().casefold() for n in names if n):
+            return rec
+    raise ValueError(f"unknown place {place!r}; known places: {', '.join(places['name'])}")
+
+
+def _lonlat(place: str) -> tuple[float, float]:
+    point = _find(place).geometry
+    return point.x, point.y
+
+
+def geodesic_km(place_a: str, place_b: str) -> float:
+    """Distance in km along the WGS84 ellipsoid between two places of ``places.csv``.
+
+    Names or alternative names work (``"Stepanakert"`` finds Khankendi).
+
+    >>> round(geodesic_km("Baku", "Tehran"))
+    537
+    >>> round(geodesic_km("Stepanakert", "Yerevan"))
+    195
+    """
+    (lon1, lat1), (lon2, lat2) = _lonlat(place_a), _lonlat(place_b)
+    return _GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000
+
+
+def distance_table(origin: str, targets: Sequence[str] | None = None) -> pd.DataFrame:
+    """Geodesic distances from ``origin`` to ``targets`` (default: every other place), nearest
+    first, in whole km.
+
+    >>> distance_table("Baku", ["Jerusalem", "Moscow", "Tehran"])
+       from         to country_iso2    km
+    0  Baku     Tehran           IR   537
+    1  Baku  Jerusalem           IL  1627
+    2  Baku     Moscow           RU  1932
+    """
+    if targets is None:
+        targets = [n for n in _places()["name"] if n != _find(origin).name]
+    rows = [{"from": origin, "to": t, "country_iso2": _find(t).country_iso2,
+             "km": round(geodesic_km(origin, t))} for t in targets]
+    table = pd.DataFrame(rows, columns=["from", "to", "country_iso2", "km"])
+    return table.sort_values("km", kind="stable").reset_index(drop=True)
+
+
+def _resolve_extent(extent) -> tuple[float, float, float, float]:
+    if extent is None:
+        return REGION
+    if isinstance(extent, str):
+        if extent not in EXTENTS:
+            raise ValueError(f"unknown extent {extent!r}; named extents: {', '.join(EXTENTS)}")
+        return EXTENTS[extent]
+    lon0, lon1, lat0, lat1 = (float(v) for v in extent)
+    if not (lon0 < lon1 and lat0 < lat1):
+        raise ValueError("extent is (lon_min, lon_max, lat_min, lat_max)")
+    return lon0, lon1, lat0, lat1
+
+
+class _Labels:
+    """Greedy label placement: each label takes the first candidate position whose text box
+    overlaps no marker and no label placed before it (boxes in display pixels)."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.renderer = ax.figure.canvas.get_renderer()
+        self.frame = ax.get_window_extent(self.renderer)
+        self.taken: list[Bbox] = []
+
+    def block(self, x: float, y: float, pad: float = 5) -> None:
+        """Reserve a small square around a marker at (lon, lat)."""
+        px, py = self.ax.transData.transform((x, y))
+        self.taken.append(Bbox.from_extents(px - pad, py - pad, px + pad, py + pad))
+
+    def place(self, text: str, anchors, offsets, force: bool = False, **style):
+        """Annotate ``text`` at the first free (anchor, offset). If none is free: with
+        ``force`` at the least crowded one, else not at all (returns None)."""
+        best = None  # (overlap, annotation, box)
+        for xy in anchors:
+            for dx, dy, ha, va in offsets:
+                t = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points",
+                                     ha=ha, va=va, path_effects=_HALO, **style)
+                t.update_positions(self.renderer)
+                box = Text.get_window_extent(t, self.renderer).padded(2)
+                score = self._overlap(box)
+                if t.arrow_patch is not None:  # a leader line must not run under a label
+                    score += 100 * self._crossed(t.arrow_patch)
+                if score == 0 or (force and (best is None or score < best[0])):
+                    if best is not None:
+                        best[1].remove()
+                    best = (score, t, box)
+                    if score == 0:
+                        break
+                else:
+                    t.remove()
+            if best is not None and best[0] == 0:
+                break
+        if best is None:
+            return None
+        self.taken.append(best[2])
+        if best[1].arrow_patch is not None:  # later labels keep off the leader line too
+            line = self._leader(best[1].arrow_patch)
+            for d in range(0, int(line.length) + 1, 6):
+                p = line.interpolate(d)
+                self.taken.append(Bbox.from_extents(p.x - 2, p.y - 2, p.x + 2, p.y + 2))
+        return best[1]
+
+    @staticmethod
+    def _leader(arrow) -> LineString:
+        return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+
+    def _crossed(self, arrow) -> int:
+        """How many labels and markers a leader line runs through."""
+        line = self._leader(arrow)
+        return sum(line.intersects(shapely.box(*b.extents)) for b in self.taken)
+
+    def _overlap(self, box: Bbox) -> float:
+        """Pixels² shared with earlier labels and markers (infinite if outside the frame)."""
+        f = self.frame
+        if box.x0 < f.x0 or box.x1 > f.x1 or box.y0 < f.y0 or box.y1 > f.y1:
+            return math.inf
+        return sum(b.width * b.height for b in (Bbox.intersection(box, o) for o in self.taken)
+                   if b is not None)
+
+
+def _draw_countries(ax, highlight: Sequence[str]) -> list:
+    """Grey context, a hatched colour for each highlighted state; returns legend handles."""
+    countries = _countries()
+    countries.plot(ax=ax, facecolor=CONTEXT_FILL, edgecolor=EDGE, linewidth=0.5, zorder=1)
+    known = dict(zip(countries["iso_a2"], countries["name"]))
+    handles = []
+    for i, code in enumerate(highlight):
+        if code not in known:
+            raise ValueError(f"unknown country code {code!r}; known: {', '.join(sorted(known))}")
+        colour, hatch = HIGHLIGHT_STYLES[i % len(HIGHLIGHT_STYLES)]
+        style = dict(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.8)
+        countries[countries["iso_a2"] == code].plot(ax=ax, zorder=2, hatchcolor=HATCH_INK,
+                                                     hatch_linewidth=0.5, **style)
+        handles.append(Patch(label=known[code], hatchcolor=HATCH_INK, **style))
+    return handles
+
+
+def _interior_points(part, n: int = 7) -> list:
+    """Candidate label anchors inside a polygon: its pole of inaccessibility, then a grid."""
+    best = polylabel(part, tolerance=0.01 * math.sqrt(part.area))
+    x0, y0, x1, y1 = part.bounds
+    grid = [Point(x0 + (i + 0.5) * (x1 - x0) / n, y0 + (j + 0.5) * (y1 - y0) / n)
+            for i in range(n) for j in range(n)]
+    inside = sorted((p for p in grid if part.contains(p)), key=best.distance)
+    return [(p.x, p.y) for p in [best, *inside]]
+
+
+def _label_countries(labels: _Labels, view, highlight: Sequence[str], places,
+                     context: bool) -> None:
+    """Name the highlighted (or, with ``context``, the other) countries inside their largest
+    visible part; the Nakhchivan exclave gets its own label."""
+    box = shapely.box(view[0], view[2], view[1], view[3])
+    countries = _countries().assign(rank=lambda d: ~d["iso_a2"].isin(highlight))
+    for rec in countries[countries["rank"] == context].itertuples(index=False):
+        visible = rec.geometry.intersection(box)
+        parts = sorted((p for p in getattr(visible, "geoms", [visible])
+                        if p.geom_type == "Polygon"), key=lambda p: -p.area)
+        small = not parts or parts[0].area < 0.004 * box.area
+        if small and (rec.rank or not parts):
+            continue
+        offsets = [(0, 0, "center", "center")] + (AROUND if small else [])
+        labels.place(SHORT_NAMES.get(rec.name, rec.name).upper(), _interior_points(parts[0]),
+                     offsets, fontsize=8, color=INK, zorder=6,
+                     fontweight="normal" if rec.rank else "bold")
+        if rec.iso_a2 == "AZ" and len(parts) > 1 and "Nakhchivan" not in places:
+            labels.place("Nakhchivan\n(Azerbaijan)", [_interior_points(parts[1])[0]],
+                         TOWARDS_SW, fontsize=7, style="italic", zorder=6, arrowprops=LEADER)
+
+
+MARKERS = {  # kind: (marker, face colour, size, legend label)
+    "capital": ("s", INK, 5, "Capital"), "city": ("o", "white", 5, "City"),
+    "terminal": ("^", INK, 5.5, "Oil terminal"),
+    "nk": ("D", "white", 6.5, "Nagorno-Karabakh: point only,\nno boundary drawn"),
+}
+
+
+def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool) -> list:
+    """Markers for the places (and Nagorno-Karabakh at Khankendi), then their labels, so
+    that no label hides a marker. Returns legend handles for the kinds shown."""
+    points = [(NK_LABEL, "nk", _find(NK_PLACE).geometry)] if annotate_nk else []
+    for rec in (_find(name) for name in names):
+        if not (annotate_nk and rec.name == NK_PLACE):
+            points.append((PLACE_LABELS.get(rec.name, rec.name), rec.kind, rec.geometry))
+    points = [p for p in points if view[0] <= p[2].x <= view[1] and view[2] <= p[2].y <= view[3]]
+    for _, kind, pt in points:
+        marker, face, size, _ = MARKERS[kind]
+        labels.ax.plot(pt.x, pt.y, marker=marker, ms=size, mfc=face, mec=INK,
+                       mew=1.4 if kind == "nk" else 0.9, ls="", zorder=7)
+        labels.block(pt.x, pt.y)
+    for text, kind, pt in points:
+        style = dict(fontsize=7.5, style="italic") if kind == "nk" else dict(fontsize=8)
+        labels.place(text, [(pt.x, pt.y)], AROUND, zorder=8, **style) or labels.place(
+            text, [(pt.x, pt.y)], FAR, force=True, zorder=8, arrowprops=LEADER, **style)
+    kinds = {kind for _, kind, _ in points}
+    return [Line2D([], [], marker=m, mfc=f, mec=INK, mew=1.4 if k == "nk" else 0.9, ls="",
+                   label=lab) for k, (m, f, _, lab) in MARKERS.items() if k in kinds]
+
+
+def _draw_btc(labels: _Labels) -> list:
+    """The schematic BTC line, dashed, with a white casing so it reads over hatching."""
+    route = load_btc_route().geometry.iloc[0]
+    x, y = route.xy
+    labels.ax.plot(x, y, color="white", lw=4, solid_capstyle="round", zorder=4)
+    labels.ax.plot(x, y, color=INK, lw=1.8, ls=(0, (5, 2.5)), zorder=5)
+    leg = LineString(route.coords[1:])  # label the long Tbilisi–Ceyhan leg
+    anchors = [(p.x, p.y) for p in (leg.interpolate(f, normalized=True)
+                                    for f in (0.5, 0.35, 0.65, 0.2, 0.8))]
+    labels.place("BTC pipeline (schematic)", anchors, AROUND[2:6], fontsize=7.5,
+                 style="italic", zorder=8)
+    return [Line2D([], [], color=INK, lw=1.8, ls=(0, (5, 2.5)),
+                   label="BTC pipeline (schematic,\nnot the surveyed route)")]
+
+
+def _scale_bar(labels: _Labels, view) -> None:
+    """A bar of a round number of km, true at the latitude where it is drawn."""
+    lon0, lon1, lat0, lat1 = view
+    x, y = lon0 + 0.04 * (lon1 - lon0), lat0 + 0.05 * (lat1 - lat0)
+    deg_per_km = (_GEOD.fwd(x, y, 90, 100_000)[0] - x) / 100
+    km = next(k for k in (2000, 1000, 500, 200, 100, 50, 20)
+              if k * deg_per_km <= 0.25 * (lon1 - lon0))
+    labels.ax.plot([x, x + km * deg_per_km], [y, y], color=INK, lw=3, solid_capstyle="butt",
+                   zorder=9)
+    text = labels.ax.annotate(f"{km:,} km (at {y:.0f}°N)", (x, y), xytext=(0, 5),
+                              textcoords="offset points", fontsize=7.5, zorder=9,
+                              path_effects=_HALO)
+    text.update_positions(labels.renderer)
+    box = Text.get_window_extent(text, labels.renderer)
+    (px, py) = labels.ax.transData.transform((x + km * deg_per_km, y))
+    labels.taken.append(Bbox.union([box, Bbox.from_extents(box.x0, py - 4, px, py + 4)]))
+
+
+def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
+                places: Sequence[str] = ("Baku", "Yerevan", "Tbilisi", "Tehran", "Ankara",
+                                         "Jerusalem", "Moscow"),
+                show_btc: bool = False, extent=None, annotate_nk: bool = True):
+    """Draw a locator map and return its Axes.
+
+    ``highlight``: ISO alpha-2 codes, each in its own Okabe–Ito colour and hatch.
+    ``places``: names (or alternative names) from ``places.csv``; those outside the extent
+    are skipped. ``extent``: (lon_min, lon_max, lat_min, lat_max), a name from ``EXTENTS``
+    ('region', 'caucasus', 'israel_caucasus') or None for the whole region. Longitude and
+    latitude stay in degrees; the aspect is corrected for the mean latitude. Labels are
+    placed so that they do not hide each other; draw the map at its final size.
+
+    >>> ax = locator_map(highlight=("AZ", "AM"), extent="caucasus")
+    >>> ax.get_xlabel(), ax.get_legend().get_title().get_text().splitlines()[0]
+    ('Longitude (°E)', 'Internationally recognised borders')
+    """
+    view = _resolve_extent(extent)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 6))
+    handles = _draw_countries(ax, tuple(highlight))
+    ax.set(xlim=view[:2], ylim=view[2:], xlabel="Longitude (°E)", ylabel="Latitude (°N)",
+           aspect=1 / math.cos(math.radians((view[2] + view[3]) / 2)), facecolor="white")
+    ax.set_axisbelow(False)  # the graticule stays visible over the land
+    ax.apply_aspect()
+    labels = _Labels(ax)
+    _scale_bar(labels, view)
+    points = _draw_points(labels, view, places, annotate_nk)
+    names = [_find(p).name for p in places]
+    _label_countries(labels, view, tuple(highlight), names, context=False)
+    handles += (_draw_btc(labels) if show_btc else []) + points
+    _label_countries(labels, view, tuple(highlight), names, context=True)
+    golan = view[0] <= GOLAN[0] <= view[1] and view[2] <= GOLAN[1] <= view[3]
+    title = BORDERS_NOTE + (GOLAN_NOTE if golan else "")
+    ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.02, 1),
+              fontsize=8, title_fontsize=8, frameon=False, alignment="left")
+    return ax

@@ -1,0 +1,70 @@
+"""Map data and map helpers: loaders typed and checked, distances, the locator map."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from pyproj import Geod  # noqa: E402
+
+from helpers import data, maps  # noqa: E402
+from helpers.errors import DataError  # noqa: E402
+
+
+def test_countries_cover_the_region_with_nakhchivan():
+    c = maps.load_countries().set_index("iso_a2")
+    assert c.crs.to_epsg() == 4326
+    assert {"AZ", "AM", "GE", "IR", "TR", "RU", "IL", "SY"} <= set(c.index)
+    az = c.loc["AZ", "geometry"]
+    assert az.geom_type == "MultiPolygon"
+    nakhchivan = maps.load_places().set_index("name").loc["Nakhchivan", "geometry"]
+    part = next(p for p in az.geoms if p.contains(nakhchivan))
+    assert part.area < 0.2 * max(p.area for p in az.geoms), "Nakhchivan is its own part"
+
+
+def test_places_and_alternative_names():
+    p = maps.load_places()
+    assert str(p["kind"].dtype) == "category"
+    assert maps.geodesic_km("Khankendi", "Baku") == maps.geodesic_km("Stepanakert", "Baku")
+    with pytest.raises(ValueError, match="unknown place 'Atlantis'"):
+        maps.geodesic_km("Atlantis", "Baku")
+
+
+def test_geodesic_distance_agrees_with_pyproj():
+    p = maps.load_places().set_index("name")
+    a, b = p.loc["Baku", "geometry"], p.loc["Tehran", "geometry"]
+    expected = Geod(ellps="WGS84").inv(a.x, a.y, b.x, b.y)[2] / 1000
+    assert maps.geodesic_km("Baku", "Tehran") == pytest.approx(expected, abs=0.5)
+    table = maps.distance_table("Baku", ["Tehran", "Tabriz", "Yerevan"])
+    assert list(table["km"]) == sorted(table["km"])
+
+
+def test_btc_route_is_marked_schematic():
+    btc = maps.load_btc_route()
+    assert bool(btc.loc[0, "schematic"]) and "schematic" in btc.loc[0, "name"]
+
+
+def test_locator_map_labels_axes_and_legend():
+    ax = maps.locator_map(extent="caucasus", highlight=("AZ", "AM"), show_btc=True)
+    assert "Longitude" in ax.get_xlabel() and "Latitude" in ax.get_ylabel()
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("Azerbaijan" in t for t in texts) and any("recognised" in t for t in
+                                                         [ax.get_legend().get_title().get_text()] + texts)
+    assert any("Nagorno-Karabakh" in t.get_text() for t in ax.texts)
+    plt.close(ax.figure)
+
+
+def test_a_place_outside_its_country_is_refused(data_copy, monkeypatch):
+    path = data_copy / "geo" / "places.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[2].split(",")  # Ganja: swap lat and lon
+    cells[4], cells[5] = cells[5], cells[4]
+    lines[2] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(maps, "load", lambda name: data.load(name, root=data_copy))
+    maps._places.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"places.csv, row 2, field 'lat/lon'"):
+            maps.load_places()
+    finally:
+        maps._places.cache_clear()

@@ -1,0 +1,71 @@
+"""Every quote in the data stands in the article, on the page its row claims.
+
+Reads the article from ../shared/source (skips with a reason where it is absent). Quotes are
+compared after the folding rules of the reading guide (helpers.sources.fold).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import data, sources
+
+QUOTE_COLUMNS = {"quote_he": "page", "lesson_quote_he": "lesson_page"}
+
+
+def _quoted_rows():
+    for name in data.names():
+        df = data.load(name)
+        for quote_col, page_col in QUOTE_COLUMNS.items():
+            if quote_col in df and page_col in df:
+                for i, row in df.iterrows():
+                    if not pd.isna(row[quote_col]):
+                        yield pytest.param(name, i + 1, row[quote_col], int(row[page_col]),
+                                           id=f"{name}-{row.iloc[0]}-{quote_col}")
+
+
+QUOTED = list(_quoted_rows())
+
+
+def test_there_are_many_quotes():
+    assert len(QUOTED) > 100
+
+
+@pytest.mark.parametrize("table,row,quote,page", QUOTED)
+def test_quote_is_on_its_page(article_pages, table, row, quote, page):
+    found = sources.find_quote(quote, article_pages)
+    assert found, f"{table} row {row}: quote not in the article: {quote}"
+    assert page in found, f"{table} row {row}: quote is on p. {found}, not p. {page}"
+
+
+def test_quotes_are_short():
+    for param in QUOTED:
+        table, row, quote, _ = param.values
+        assert len(quote.split()) <= 20, f"{table} row {row}: a quote is a sentence at most"
+
+
+def test_article_value_is_kept_beside_its_correction():
+    """The Peres visit: the article says May 2009 (p. 62); reports put it at 28–29 June 2009."""
+    visits = data.load("visits").set_index("id")
+    peres = visits.loc["peres_2009"]
+    assert (peres["date"].year, peres["date"].month) == (2009, 5)
+    assert (peres["checked_date"].year, peres["checked_date"].month) == (2009, 6)
+    assert "Jerusalem Post" in peres["checked_source"]
+
+
+def test_rows_with_numbers_or_dates_carry_quotes():
+    """In the article's tables, every row with a date or a value has a quote, unless its remark
+    says why not (the reversed abstract of p. 61)."""
+    for name in data.names():
+        res = data.resource(name)
+        if not res["path"].startswith("article/"):
+            continue
+        df = data.load(name)
+        if "quote_he" not in df:
+            continue
+        numeric = [c for c in ("date", "value", "value_usd_bn", "people") if c in df]
+        for i, row in df.iterrows():
+            if any(not pd.isna(row[c]) for c in numeric) and pd.isna(row["quote_he"]):
+                remark = row.get("remark", "")
+                assert not pd.isna(remark) and remark, f"{name} row {i + 1}: a number without a quote"
