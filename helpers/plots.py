@@ -28,6 +28,7 @@ CYCLE = ["#0072B2", "#E69F00", "#000000", "#009E73", "#D55E00", "#56B4E9", "#CC7
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 GREY = "#8C8C8C"
+STAGGER = [8, -14, 19, -25]  # label offsets (points) that alternate above and below a lane
 
 STYLE = {
     "figure.figsize": (8.0, 4.5),
@@ -83,7 +84,7 @@ def lane_timeline(
     ``label``. Each lane has its own colour *and* marker. Returns the Axes.
     """
     if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 1.2 + 0.9 * events[lane].nunique()))
+        fig, ax = plt.subplots(figsize=(10, 1.4 + 1.1 * events[lane].nunique()))
     fig = ax.figure
     order = list(lanes) if lanes is not None else list(dict.fromkeys(events[lane].astype(str)))
     for i, name in enumerate(order):
@@ -93,7 +94,7 @@ def lane_timeline(
                    linewidth=0.5)
         for j, (_, r) in enumerate(rows.iterrows()):
             if j % label_every == 0:
-                ax.annotate(str(r[label]), (r[date], i), xytext=(0, 8 if j % 2 == 0 else -14),
+                ax.annotate(str(r[label]), (r[date], i), xytext=(0, STAGGER[j % len(STAGGER)]),
                             textcoords="offset points", ha="center", fontsize=8)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(-0.8, len(order) - 0.2)

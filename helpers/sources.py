@@ -38,7 +38,7 @@ def cite(page: int, note: int | None = None) -> str:
     if not FIRST_PAGE <= page <= LAST_PAGE:
         raise ValueError(f"page {page} is outside the article (pp. {FIRST_PAGE}–{LAST_PAGE})")
     text = f"{AUTHOR_YEAR}, p. {page}"
-    if note is not None and note == note and str(note) != "":  # skip None, NaN and ""
+    if str(note) not in ("None", "", "nan", "<NA>"):  # a missing note: None, NaN, pd.NA or ""
         note = int(note)
         if not 1 <= note <= LAST_NOTE:
             raise ValueError(f"note {note} is outside the article's notes (1–{LAST_NOTE})")

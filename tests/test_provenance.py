@@ -11,7 +11,7 @@ import pytest
 
 from helpers import data, sources
 
-QUOTE_COLUMNS = {"quote_he": "page", "lesson_quote_he": "lesson_page"}
+QUOTE_COLUMNS = {"quote_he": "page", "lesson_quote_he": "lesson_page", "term_he": "page"}
 
 
 def _quoted_rows():

@@ -6,7 +6,9 @@ from helpers import sources
 def test_cite_page_and_note():
     assert sources.cite(63, 9) == "Lindenstrauss 2015, p. 63, n. 9"
     assert sources.cite(62) == "Lindenstrauss 2015, p. 62"
-    assert sources.cite(62, None) == sources.cite(62, float("nan")) == sources.cite(62, "")
+    import pandas as pd
+
+    assert sources.cite(62, None) == sources.cite(62, float("nan")) == sources.cite(62, "") == sources.cite(62, pd.NA)
 
 
 def test_caption_joins_sources():
