@@ -7,10 +7,13 @@ gets a reminder, not a traceback::
 
     >>> check_number(..., expected=16, hint="Look at p. 63.")
     ⏳ Not answered yet: replace ... with your answer. Hint: Look at p. 63.
-    False
-    >>> check_number(16.0, expected=16)
+    Verdict(False)
+    >>> bool(check_number(16.0, expected=16))
     ✅ Correct.
     True
+
+A check returns a :class:`Verdict`, true when the answer is right; in a notebook it shows
+nothing beyond the printed line.
 """
 
 from __future__ import annotations
@@ -23,11 +26,38 @@ NOT_DONE = "⏳ Not answered yet: replace ... with your answer."
 CORRECT = "✅ Correct."
 
 
-def _say(ok: bool, message: str, hint: str | None) -> bool:
+class Verdict:
+    """The result of a check: true when the answer is right. A notebook shows nothing for it,
+    since the printed line is the feedback."""
+
+    __slots__ = ("ok",)
+
+    def __init__(self, ok: bool):
+        self.ok = bool(ok)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (bool, Verdict)):
+            return self.ok == bool(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.ok)
+
+    def __repr__(self) -> str:
+        return f"Verdict({self.ok})"
+
+    def _ipython_display_(self) -> None:
+        """Display nothing: the feedback has been printed."""
+
+
+def _say(ok: bool, message: str, hint: str | None) -> Verdict:
     if not ok and hint:
         message += f" Hint: {hint}"
     print(message)
-    return ok
+    return Verdict(ok)
 
 
 def _unanswered(answer) -> bool:
@@ -35,7 +65,7 @@ def _unanswered(answer) -> bool:
 
 
 def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
-                 hint: str | None = None, unit: str = "") -> bool:
+                 hint: str | None = None, unit: str = "") -> Verdict:
     """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?"""
     if _unanswered(answer):
         return _say(False, NOT_DONE, hint)
@@ -50,7 +80,7 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     return _say(False, f"❌ Not yet: {value:g}{' ' + unit if unit else ''} is {direction}.", hint)
 
 
-def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items") -> bool:
+def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items") -> Verdict:
     """Does ``answer`` (any iterable) hold exactly the ``expected`` items, in any order?
 
     Feedback counts what is missing and what should not be there, without naming them.
@@ -71,7 +101,7 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
     return _say(False, f"❌ Not yet: {' and '.join(parts)} ({len(got)} given, {len(want)} expected).", hint)
 
 
-def check_choice(answer, correct, options: Iterable, *, hint: str | None = None) -> bool:
+def check_choice(answer, correct, options: Iterable, *, hint: str | None = None) -> Verdict:
     """A multiple-choice answer: must be one of ``options``; right if it equals ``correct``."""
     options = list(options)
     if _unanswered(answer):
@@ -84,7 +114,7 @@ def check_choice(answer, correct, options: Iterable, *, hint: str | None = None)
 
 
 def check_frame(answer, *, columns: Iterable[str], rows: int | None = None,
-                hint: str | None = None) -> bool:
+                hint: str | None = None) -> Verdict:
     """Is ``answer`` a DataFrame with these columns (and this many rows, if given)?"""
     if _unanswered(answer):
         return _say(False, NOT_DONE, hint)

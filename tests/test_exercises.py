@@ -8,21 +8,21 @@ from helpers import exercises as ex
 
 @pytest.mark.parametrize("answer", [..., None])
 def test_unanswered_is_a_reminder_not_an_error(answer, capsys):
-    assert ex.check_number(answer, expected=16, hint="p. 63") is False
+    assert ex.check_number(answer, expected=16, hint="p. 63") == False
     out = capsys.readouterr().out
     assert out.startswith("⏳ Not answered yet") and "p. 63" in out
 
 
 def test_number_right_wrong_and_wrong_type(capsys):
-    assert ex.check_number(16.04, expected=16, tol=0.05) is True
-    assert ex.check_number(20, expected=16) is False
+    assert ex.check_number(16.04, expected=16, tol=0.05) == True
+    assert ex.check_number(20, expected=16) == False
     out = capsys.readouterr().out
     assert "too high" in out and "16" not in out.split("too high")[1]
-    assert ex.check_number(10, expected=16, unit="%") is False
+    assert ex.check_number(10, expected=16, unit="%") == False
     assert "too low" in capsys.readouterr().out
-    assert ex.check_number("16", expected=16) is False
+    assert ex.check_number("16", expected=16) == False
     assert "Expected a number" in capsys.readouterr().out
-    assert ex.check_number(True, expected=1) is False
+    assert ex.check_number(True, expected=1) == False
 
 
 def test_relative_tolerance():
@@ -31,12 +31,12 @@ def test_relative_tolerance():
 
 
 def test_items_counts_without_naming(capsys):
-    assert ex.check_items(["IL", "TR"], ["TR", "IL"]) is True
-    assert ex.check_items(["IL"], ["IL", "TR", "GE"], what="states") is False
+    assert ex.check_items(["IL", "TR"], ["TR", "IL"]) == True
+    assert ex.check_items(["IL"], ["IL", "TR", "GE"], what="states") == False
     out = capsys.readouterr().out.splitlines()[-1]
     assert "2 states missing" in out and "TR" not in out and "GE" not in out
-    assert ex.check_items("IL", ["IL"]) is False
-    assert ex.check_items(..., ["IL"]) is False
+    assert ex.check_items("IL", ["IL"]) == False
+    assert ex.check_items(..., ["IL"]) == False
 
 
 def test_choice(capsys):
@@ -48,6 +48,13 @@ def test_choice(capsys):
     assert "not one of the options" in capsys.readouterr().out
     assert not ex.check_choice(..., "b", opts)
     assert "Choose one of" in capsys.readouterr().out
+
+
+def test_verdict_is_truthy_and_silent_in_notebooks():
+    right, wrong = ex.Verdict(True), ex.Verdict(False)
+    assert right and not wrong and right == True and wrong == False  # noqa: E712
+    assert right._ipython_display_() is None
+    assert repr(wrong) == "Verdict(False)"
 
 
 def test_frame(capsys):

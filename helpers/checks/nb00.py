@@ -9,7 +9,7 @@ def check_visit_count(answer) -> bool:
 
     >>> check_visit_count(...)
     ⏳ Not answered yet: replace ... with your answer. Hint: len() of the visits table.
-    False
+    Verdict(False)
     """
     return check_number(answer, expected=len(load("visits")),
                         hint="len() of the visits table.")

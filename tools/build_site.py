@@ -1,0 +1,219 @@
+"""The collection as a static web site, built offline from the notebooks' stored outputs.
+
+    python tools/build_site.py                 # -> build/site/index.html   (make book)
+    python tools/build_site.py --out DIR --src DIR [--notebooks DIR]
+
+How it works:
+
+1. A Sphinx source folder is generated in build/site-src/ (so the repository stays clean):
+   the configuration from tools/site/ (conf.py, the azil_site extension, azil.css), the
+   notebooks under notebooks/, and index.md made from README.md plus a hidden toctree listing
+   the notebooks in sequence order (which gives the sidebar and the previous/next links).
+   README's links to notebooks/NN_name.ipynb become links to the pages; other files that the
+   README or a notebook links to (e.g. LICENSE, data/README.md) are copied along.
+2. The copied notebooks are changed for the web only: a code cell tagged ``solution`` gets
+   myst-nb's ``hide-cell`` tag (a "Show solution" toggle, closed), a markdown cell tagged
+   ``solution`` is wrapped in ``<details class="solution">`` (its headings become bold lines,
+   so a solution does not show in the page's table of contents), and ipywidgets state is
+   dropped (it would load JavaScript from a CDN; widgets show their text form).
+3. Sphinx (myst-nb, sphinx-book-theme) runs with ``-W --keep-going``: any warning fails the
+   build. myst-nb never executes a notebook (nb_execution_mode = "off").
+4. The page's download button offers the notebook as stored in notebooks/.
+5. The built HTML and CSS are scanned for assets loaded from http(s) URLs; there must be none.
+
+Only files that changed are rewritten in build/site-src/, so a second build is incremental.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from offline import external_assets
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = Path(__file__).resolve().parent / "site"
+NOTEBOOKS = ROOT / "notebooks"
+OUT = ROOT / "build" / "site"
+SRC = ROOT / "build" / "site-src"
+
+WIDGET_MIMES = ("application/vnd.jupyter.widget-view+json",
+                "application/vnd.jupyter.widget-state+json")
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+# --- the notebooks, as the site shows them -------------------------------------------------
+
+def tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _plain(markdown: str) -> str:
+    """A heading's text without emphasis or code marks, for a <summary>."""
+    return html.escape(re.sub(r"[*_`]", "", markdown).strip())
+
+
+def collapse_markdown_solution(source: str) -> str:
+    """Wrap a markdown solution in <details>; its first heading becomes the summary and any
+    other heading a bold line (headings inside <details> would break the page's sections)."""
+    lines = source.strip("\n").split("\n")
+    summary = "Solution"
+    if lines and HEADING.match(lines[0]):
+        summary = _plain(HEADING.match(lines[0])[2]) or summary
+        lines = lines[1:]
+    body, fenced = [], False
+    for line in lines:
+        if FENCE.match(line):
+            fenced = not fenced
+        m = None if fenced else HEADING.match(line)
+        body.append(f"**{m[2]}**" if m else line)
+    return (f'<details class="solution">\n<summary>{summary}</summary>\n\n'
+            + "\n".join(body).strip("\n") + "\n\n</details>\n")
+
+
+def web_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook as the site shows it: solutions collapsed, widget state dropped."""
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if "solution" in tags(cell):
+            if cell.cell_type == "code":
+                cell.metadata["tags"] = tags(cell) + ["hide-cell"]
+                cell.metadata.setdefault("mystnb", {}).update(
+                    code_prompt_show="Show solution", code_prompt_hide="Hide solution")
+            elif cell.cell_type == "markdown":
+                cell.source = collapse_markdown_solution(cell.source)
+        for out in cell.get("outputs", []):
+            for mime in WIDGET_MIMES:
+                out.get("data", {}).pop(mime, None)
+    return nb
+
+
+# --- the Sphinx source folder -------------------------------------------------------------
+
+def _write(path: Path, data: bytes, keep: set[Path]) -> bool:
+    """Write ``data`` unless the file already holds it (keeps Sphinx's build incremental);
+    True if the file was written."""
+    keep.add(path)
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def linked_files(markdown: str, base: Path) -> list[Path]:
+    """Files of the repository that a markdown text (sitting in folder ``base``) links to,
+    other than the notebooks themselves."""
+    found = []
+    for target in LINK.findall(markdown):
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", target, re.I):
+            continue
+        path = (base / target.split("#")[0]).resolve()
+        if path.is_file() and path.is_relative_to(ROOT) and path.parent != NOTEBOOKS:
+            found.append(path)
+    return found
+
+
+def index_page(readme: str, pages: list[str], extra: list[str]) -> str:
+    """README.md as the front page, with the hidden toctree that orders the site."""
+    toctree = "\n\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + "\n".join(pages) + "\n```\n"
+    if extra:
+        toctree += "\n```{toctree}\n:hidden:\n\n" + "\n".join(extra) + "\n```\n"
+    return readme.rstrip("\n") + "\n" + toctree
+
+
+def prepare(src: Path, notebooks: list[Path]) -> bool:
+    """Fill ``src`` with the configuration, the notebooks and the front page; True if the
+    configuration (tools/site/) changed since the last build, so every page must be redone."""
+    keep: set[Path] = set()
+    config_changed = False
+    for f in sorted(CONFIG.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            config_changed |= _write(src / f.relative_to(CONFIG), f.read_bytes(), keep)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = linked_files(readme, ROOT)
+    pages = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                linked += linked_files(cell.source, path.parent)
+        text = nbformat.writes(web_version(nb)) + "\n"
+        _write(src / "notebooks" / path.name, text.encode("utf-8"), keep)
+        pages.append(f"notebooks/{path.stem}")
+    extra = []
+    for f in dict.fromkeys(linked):
+        rel = f.relative_to(ROOT)
+        _write(src / rel, f.read_bytes(), keep)
+        if f.suffix == ".md":  # a markdown file becomes a page of its own
+            extra.append(rel.with_suffix("").as_posix())
+    _write(src / "index.md", index_page(readme, pages, extra).encode("utf-8"), keep)
+    for f in sorted(src.rglob("*"), reverse=True):  # files left from an earlier build
+        if f.is_file() and f not in keep and "__pycache__" not in f.parts:
+            f.unlink()
+    return config_changed
+
+
+# --- build and check ------------------------------------------------------------------------
+
+def build(out: Path = OUT, src: Path = SRC, notebooks: list[Path] | None = None,
+          quiet: bool = True) -> Path:
+    """Build the site into ``out``; raises RuntimeError on a Sphinx warning or a network asset."""
+    if notebooks is None:
+        notebooks = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    fresh = prepare(src, notebooks)
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
+           "-d", str(src.parent / (src.name + ".doctrees")), str(src), str(out)]
+    if fresh:  # tools/site/ changed: re-read and re-write every page
+        cmd[3:3] = ["-E", "-a"]
+    if quiet:
+        cmd.insert(3, "-q")
+    proc = subprocess.run(cmd, capture_output=quiet, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"sphinx failed (exit {proc.returncode}):\n"
+                           f"{proc.stderr if quiet else ''}")
+    for path in notebooks:  # the download button offers the notebook as stored, not the web copy
+        dest = out / "_sources" / "notebooks" / path.name
+        if dest.parent.is_dir():
+            shutil.copyfile(path, dest)
+    bad = external_assets(out)
+    if bad:
+        raise RuntimeError("pages load assets from the network:\n"
+                           + "\n".join(f"  {f}: {u}" for f, u in bad))
+    return out / "index.html"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="default: build/site")
+    parser.add_argument("--src", type=Path, default=SRC, help="default: build/site-src")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="default: notebooks/")
+    parser.add_argument("--clean", action="store_true", help="rebuild every page from scratch")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Sphinx's output")
+    args = parser.parse_args(argv)
+    if args.clean:
+        for d in (args.out, args.src, args.src.parent / (args.src.name + ".doctrees")):
+            shutil.rmtree(d, ignore_errors=True)
+    try:
+        index = build(args.out.resolve(), args.src.resolve(),
+                      sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")), quiet=not args.verbose)
+    except RuntimeError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print(f"site built: {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
