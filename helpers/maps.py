@@ -477,3 +477,27 @@ def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
     ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.02, 1),
               fontsize=8, title_fontsize=8, frameon=False, alignment="left")
     return ax
+
+
+def shared_border(a: str, b: str) -> gpd.GeoDataFrame:
+    """The border two states share in ``countries.geojson``, one row per continuous stretch,
+    longest first, with its length ``km`` measured along the WGS84 ellipsoid.
+
+    The polygons are generalised (Natural Earth 1:50m), and a generalised line is shorter than
+    the surveyed border: treat the lengths as estimates.
+
+    >>> border = shared_border("AZ", "IR")
+    >>> len(border), round(border["km"].sum())
+    (2, 547)
+    """
+    shapes = _countries().set_index("iso_a2").geometry
+    for code in (a, b):
+        if code not in shapes.index:
+            raise ValueError(f"unknown country code {code!r}; known: {', '.join(sorted(shapes.index))}")
+    line = shapely.line_merge(shapes[a].boundary.intersection(shapes[b].boundary))
+    parts = [p for p in getattr(line, "geoms", [line]) if p.geom_type == "LineString"]
+    if not parts:
+        raise ValueError(f"{a} and {b} share no border in countries.geojson")
+    km = [_GEOD.geometry_length(p) / 1000 for p in parts]
+    gdf = gpd.GeoDataFrame({"km": km}, geometry=parts, crs="EPSG:4326")
+    return gdf.sort_values("km", ascending=False, kind="stable").reset_index(drop=True)

@@ -46,3 +46,10 @@ def test_external_rows_name_their_source():
             df = data.load(res["name"])
             assert "source" in df, res["name"]
             assert df["source"].notna().all() and (df["source"].str.len() > 0).all(), res["name"]
+
+
+def test_data_readme_documents_every_file():
+    readme = (DATA / "README.md").read_text(encoding="utf-8") + (DATA / "geo" / "README.md").read_text(encoding="utf-8")
+    missing = [r["path"] for r in data.package()["resources"]
+               if r["path"].split("/")[-1] not in readme]
+    assert not missing, f"data/README.md does not mention {missing}"

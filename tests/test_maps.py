@@ -68,3 +68,13 @@ def test_a_place_outside_its_country_is_refused(data_copy, monkeypatch):
             maps.load_places()
     finally:
         maps._places.cache_clear()
+
+
+def test_shared_border_lengths_are_positive_and_symmetric():
+    az_ir = maps.shared_border("AZ", "IR")
+    assert (az_ir["km"] > 0).all() and list(az_ir["km"]) == sorted(az_ir["km"], reverse=True)
+    assert maps.shared_border("IR", "AZ")["km"].sum() == pytest.approx(az_ir["km"].sum(), rel=1e-6)
+    with pytest.raises(ValueError, match="share no border"):
+        maps.shared_border("IL", "AZ")
+    with pytest.raises(ValueError, match="unknown country code 'XX'"):
+        maps.shared_border("XX", "AZ")

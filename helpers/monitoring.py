@@ -1,0 +1,211 @@
+"""A transparent teaching model for the article's advice to "follow closely signs of weakness
+of the current regime" (p. 68). It is a checklist with weights, NOT a forecast.
+
+* The **indicators** come from the weaknesses the article names for the Aliyev regime (p. 67);
+  they are listed in ``data/article/regime_indicators.csv`` with page, note and quote.
+* Each has a **level**, our ordinal coding of the article's wording: 0 = no such sign
+  reported, 1 = sign reported, 2 = sign reported as growing or worsening. A user can set
+  other levels (for another year, from other sources).
+* **Weights** are the user's judgement of how much each indicator matters. The default gives
+  every indicator the same weight, which is a choice too.
+
+The **score** is the weighted share of the maximum: sum(weight × level) / sum(weight × 2),
+between 0 (no sign anywhere) and 1 (every sign growing). It summarises the checklist; it does
+not say how likely a change of regime is, and it has never been tested against cases. ::
+
+    >>> score()
+    0.625
+    >>> score({"energy_decline": 3})       # only the weights you name change; others stay 1
+    0.7
+"""
+
+from __future__ import annotations
+
+from numbers import Real
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .data import load
+from .plots import HATCHES, OKABE_ITO
+
+MAX_LEVEL = 2
+LEVELS = {0: "no such sign reported", 1: "sign reported", 2: "sign reported as growing"}
+
+# Weight profiles for comparing how the same evidence scores under different judgements.
+# Names not listed keep weight 1. These are illustrations of ours, not the article's.
+PROFILES = {
+    "Equal weights (default)": {},
+    "Economy first": {"energy_decline": 3, "clan_corruption": 2},
+    "Elite cohesion first": {"leadership": 3, "clan_corruption": 2, "army_corruption": 2},
+    "Society first": {"repression_criticism": 3, "religious_revival": 3, "crackdown": 2},
+}
+
+
+def indicators() -> pd.DataFrame:
+    """The indicators, indexed by id, with the article's evidence, our level and the page.
+
+    >>> indicators().loc["energy_decline", ["level", "page", "note"]].tolist()
+    [2, 67, 40]
+    """
+    return load("regime_indicators").set_index("id")
+
+
+def default_weights() -> dict[str, float]:
+    """Weight 1.0 for every indicator, in the order of the data file.
+
+    >>> list(default_weights().items())[:2]
+    [('leadership', 1.0), ('clan_corruption', 1.0)]
+    """
+    return {i: 1.0 for i in indicators().index}
+
+
+def _resolve(given: dict | None, default: dict, what: str, check) -> dict:
+    out = dict(default)
+    for key, value in (given or {}).items():
+        if key not in out:
+            raise ValueError(f"unknown indicator {key!r} in {what}; known: {', '.join(out)}")
+        check(key, value)
+        out[key] = value
+    return out
+
+
+def _check_weight(key, value):
+    if isinstance(value, bool) or not isinstance(value, Real) or value < 0:
+        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {value!r}")
+
+
+def _check_level(key, value):
+    if value not in LEVELS:
+        raise ValueError(f"level of {key!r} must be 0, 1 or 2, got {value!r}")
+
+
+def score_table(weights: dict | None = None, levels: dict | None = None) -> pd.DataFrame:
+    """One row per indicator: level, weight, points (weight × level), the most it could score
+    (weight × 2), page and note. ``weights`` and ``levels`` change only the indicators named.
+
+    >>> table = score_table({"leadership": 2})
+    >>> table.loc["leadership", ["weight", "points", "max_points"]].tolist()
+    [2.0, 2.0, 4.0]
+    """
+    ind = indicators()
+    w = _resolve(weights, default_weights(), "weights", _check_weight)
+    lv = _resolve(levels, {i: int(v) for i, v in ind["level"].items()}, "levels", _check_level)
+    table = pd.DataFrame({
+        "indicator": ind["indicator_en"],
+        "level": pd.Series(lv, dtype="int64"),
+        "weight": pd.Series(w, dtype="float64"),
+    })
+    table["points"] = table["weight"] * table["level"]
+    table["max_points"] = table["weight"] * MAX_LEVEL
+    table["page"] = ind["page"]
+    table["note"] = ind["note"]
+    table.index.name = "id"
+    return table
+
+
+def score(weights: dict | None = None, levels: dict | None = None) -> float:
+    """The weighted share of the maximum, rounded to three decimals (see the module text).
+
+    >>> score(levels={"energy_decline": 0, "repression_criticism": 0})
+    0.375
+    """
+    t = score_table(weights, levels)
+    if t["max_points"].sum() == 0:
+        raise ValueError("at least one weight must be above 0")
+    return round(float(t["points"].sum() / t["max_points"].sum()), 3)
+
+
+def profile_scores(profiles: dict | None = None) -> pd.DataFrame:
+    """The score of the article's evidence (default levels) under each weight profile.
+
+    >>> profile_scores()["score"].tolist()
+    [0.625, 0.682, 0.583, 0.654]
+    """
+    profiles = PROFILES if profiles is None else profiles
+    rows = [{"profile": name, "score": score(w),
+             "weights": ", ".join(f"{k} ×{v:g}" for k, v in w.items()) or "all 1"}
+            for name, w in profiles.items()]
+    return pd.DataFrame(rows).set_index("profile")
+
+
+def plot_profiles(ax=None, profiles: dict | None = None):
+    """Horizontal bars: the same evidence scored under each weight profile. Returns the Axes."""
+    s = profile_scores(profiles)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.5, 3.6))
+    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["sky"],
+               OKABE_ITO["purple"], OKABE_ITO["yellow"]]
+    for i, (name, r) in enumerate(s.iterrows()):
+        ax.barh(i, r["score"], color=colours[i % len(colours)], hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="black", linewidth=0.6)
+        ax.text(r["score"] + 0.01, i, f"{r['score']:.3f}", va="center", fontsize=9)
+    ax.set_axisbelow(True)
+    ax.set_yticks(range(len(s)), s.index)
+    ax.set_ylim(len(s) - 0.5, -0.5)
+    ax.set(xlim=(0, 1),
+           xlabel="Score: weighted share of the maximum (0 = no sign, 1 = every sign growing)")
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def pressure_timeline() -> pd.DataFrame:
+    """The dated pressures and weaknesses of pp. 65–67, one row per event, for
+    :func:`helpers.plots.lane_timeline`: ``date`` (the checked date where there is one),
+    ``lane``, ``label``, ``page``, ``article_date`` (what the article says).
+
+    >>> pressure_timeline()[["lane", "page"]].head(3).values.tolist()
+    [['Russia', 65], ['Iran', 66], ['Iran', 62]]
+    """
+    w = load("weaknesses").set_index("id")
+    t = load("relations_timeline").set_index("id")
+    v = load("visits").set_index("id")
+    rows = [
+        ("Russia", "Russia–Georgia war", t.loc["georgia_war_2008"], None),
+        ("Iran", "'wrong step' remark", w.loc["iran_wrong_step"],
+         w.loc["iran_wrong_step", "checked_date"]),
+        ("Iran", "Peres visit to Azerbaijan", v.loc["peres_2009"],
+         v.loc["peres_2009", "checked_date"]),
+        ("Turkey", "Gaza flotilla crisis", w.loc["turkey_flotilla"], None),
+        ("Turkey", "ambassador's BTC remark", w.loc["turkey_btc_threat"], None),
+        ("Aliyev regime", "term limits abolished", w.loc["term_limits_2009"], None),
+        ("Aliyev regime", "new defence minister after the elections",
+         t.loc["defence_minister_replaced_2013"], None),
+        ("Energy", "oil output peaks", w.loc["oil_peak_2010"], None),
+    ]
+    out = []
+    for lane, text, row, checked in rows:
+        prec = row["date_precision"]
+        said = row["date"].strftime("%B %Y" if prec == "month" else "%Y")
+        if checked is not None and not pd.isna(checked):
+            label = f"{text}, {checked.day} {checked:%b %Y} (article: {said})"
+            date = checked
+        else:
+            label, date = f"{text} ({said})", row["date"]
+        out.append({"date": date, "lane": lane, "label": label, "page": int(row["page"]),
+                    "article_date": said})
+    return pd.DataFrame(out)
+
+
+def weights_widget():
+    """Sliders for the weights (0–3) that print the score as they move. For exploring in
+    JupyterLab; the stored, tested output of a notebook uses :func:`score` instead."""
+    try:
+        import ipywidgets as widgets
+    except ImportError:  # pragma: no cover - ipywidgets is in the pinned environment
+        print("ipywidgets is not installed: call score({...}) with your weights instead.")
+        return None
+    names = indicators()["indicator_en"]
+    sliders = {i: widgets.FloatSlider(value=1.0, min=0, max=3, step=0.5, description=i,
+                                      style={"description_width": "150px"},
+                                      layout=widgets.Layout(width="420px"),
+                                      tooltip=names[i])
+               for i in names.index}
+
+    def show(**weights):
+        try:
+            print(f"score = {score(weights):.3f}   (default {score():.3f})")
+        except ValueError as err:
+            print(err)
+
+    return widgets.interactive(show, **sliders)

@@ -1,0 +1,43 @@
+"""Checks of notebook 02: right, wrong and unanswered; expected values come from the data."""
+
+from helpers import interests, load
+from helpers.checks import nb02
+
+
+def test_partner_capitals_come_from_the_data():
+    caps = nb02.partner_capitals()
+    assert caps == ["Yerevan", "Jerusalem", "Tehran", "Moscow", "Ankara", "Washington"]
+
+
+def test_nearby_capitals(capsys):
+    assert nb02.check_nearby_capitals(["Yerevan", "Tehran"])
+    assert nb02.check_nearby_capitals({"Tehran", "Yerevan"})
+    assert not nb02.check_nearby_capitals(["Yerevan"])
+    assert not nb02.check_nearby_capitals(["Yerevan", "Tehran", "Ankara"])
+    assert not nb02.check_nearby_capitals(...)
+    out = capsys.readouterr().out
+    assert "Tehran" not in out and "Not answered yet" in out
+
+
+def test_area(capsys):
+    area = float(interests.areas_km2("AZ").sum())
+    assert nb02.check_area_km2(area)
+    assert nb02.check_area_km2(round(area))
+    assert not nb02.check_area_km2(86_600)                 # the published figure is not a measurement
+    assert not nb02.check_area_km2(area * 1e6)             # square metres
+    assert not nb02.check_area_km2(float(interests.areas_km2("AZ", "EPSG:3857").sum()))
+    assert not nb02.check_area_km2(...)
+    out = capsys.readouterr().out
+    assert "too high" in out and "EPSG:6933" in out
+
+
+def test_oblast_share(capsys):
+    v = load("territory_share_estimates").set_index("id")["value"]
+    share = 100 * v["area_nk_ao"] / v["area_azerbaijan"]
+    assert nb02.check_oblast_share(share)
+    assert nb02.check_oblast_share(5.1)
+    assert not nb02.check_oblast_share(share / 100)
+    assert not nb02.check_oblast_share(16)
+    assert not nb02.check_oblast_share(...)
+    out = capsys.readouterr().out
+    assert "too low" in out and "too high" in out

@@ -1,0 +1,68 @@
+"""Checks of notebook 03: right, wrong and unanswered; the answer is never printed."""
+
+import pytest
+
+from helpers import energy, load, maps, networks
+from helpers.checks import nb03
+
+
+def test_unbalanced_after_flip(capsys):
+    g = networks.with_sign(networks.signed_graph("1990s"), "IL", "TR", -1)
+    n = networks.balance_summary(g)["unbalanced"]
+    assert n > 0
+    assert nb03.check_unbalanced_after_flip(n)
+    assert not nb03.check_unbalanced_after_flip(n + 1)
+    assert not nb03.check_unbalanced_after_flip(...)
+    out = capsys.readouterr().out
+    assert "✅" in out and "too high" in out and "Not answered yet" in out
+    assert f" {n} " not in out.split("✅")[1]
+
+
+def test_article_ties(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    pairs = [(b, a) for a, b in zip(t["source"], t["target"])]  # reversed order is fine
+    assert nb03.check_article_ties_1990s(pairs)
+    assert not nb03.check_article_ties_1990s(pairs[:-1])
+    assert "1 pairs missing" in capsys.readouterr().out
+    assert not nb03.check_article_ties_1990s(pairs + [("IL", "GE")])
+    assert "should not be there" in capsys.readouterr().out
+    assert not nb03.check_article_ties_1990s("IL-TR")
+    assert not nb03.check_article_ties_1990s([("IL",)])
+    assert "Expected a list of pairs" in capsys.readouterr().out
+    assert not nb03.check_article_ties_1990s(...)
+    assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_oil_spread(capsys):
+    low, high = energy.share_spread()
+    assert nb03.check_oil_spread(high - low)
+    assert not nb03.check_oil_spread(high)
+    assert not nb03.check_oil_spread(...)
+    out = capsys.readouterr().out
+    assert "too high" in out and str(int(high - low)) not in out.split("✅")[1]
+
+
+def test_tehran_gap():
+    gap = maps.geodesic_km("Jerusalem", "Tehran") - maps.geodesic_km("Baku", "Tehran")
+    assert nb03.check_tehran_gap(round(gap))
+    assert not nb03.check_tehran_gap(gap + 100)
+    assert not nb03.check_tehran_gap(...)
+
+
+@pytest.mark.parametrize("answer", ["7", [7], True])
+def test_wrong_types_are_refused(answer):
+    assert not nb03.check_unbalanced_after_flip(answer)
+
+
+def test_az_ru_sign(capsys):
+    g = networks.signed_graph("2014")
+    bad = {s: networks.balance_summary(networks.with_sign(g, "AZ", "RU", s))["unbalanced"]
+           for s in (1, -1)}
+    assert bad[1] != bad[-1], "the exercise needs one sign to be better"
+    best = min(bad, key=bad.get)
+    assert nb03.check_az_ru_sign(best)
+    assert not nb03.check_az_ru_sign(-best)
+    assert not nb03.check_az_ru_sign(0)
+    assert "not one of the options" in capsys.readouterr().out
+    assert not nb03.check_az_ru_sign(...)

@@ -1,0 +1,59 @@
+"""Checks of notebook 04: right, wrong and unanswered; the answer is never printed."""
+
+from helpers import energy, load, monitoring
+from helpers.checks import nb04
+
+
+def test_days_before_visit(capsys):
+    remark = load("weaknesses").set_index("id").loc["iran_wrong_step", "checked_date"]
+    visit = load("visits").set_index("id").loc["peres_2009", "checked_date"]
+    days = (visit - remark).days
+    assert days > 0
+    assert nb04.check_days_before_visit(days)
+    assert not nb04.check_days_before_visit(0)
+    assert not nb04.check_days_before_visit(...)
+    out = capsys.readouterr().out
+    assert "too low" in out and str(days) not in out
+
+
+def test_peak_year():
+    assert nb04.check_peak_year(energy.peak_year())
+    assert not nb04.check_peak_year(2025)
+    assert not nb04.check_peak_year(...)
+
+
+def test_rp_and_end_year(capsys):
+    rp = energy.rp_ratio(2014)
+    assert nb04.check_rp_2014(rp * 1.01)
+    assert not nb04.check_rp_2014(rp * 365)  # forgot to turn days into years
+    assert not nb04.check_rp_2014(...)
+    assert nb04.check_end_year_2014(2014 + rp)
+    assert not nb04.check_end_year_2014(2025)
+    assert not nb04.check_end_year_2014(...)
+    assert f"{rp:.1f}" not in capsys.readouterr().out
+
+
+def test_growing_indicators(capsys):
+    ind = monitoring.indicators()
+    growing = list(ind.index[ind["level"] == 2])
+    assert growing
+    assert nb04.check_growing_indicators(growing[::-1])
+    assert not nb04.check_growing_indicators(list(ind.index))
+    assert not nb04.check_growing_indicators(...)
+    out = capsys.readouterr().out
+    assert all(g not in out for g in growing)
+
+
+def test_weights_raise_score(capsys):
+    ind = monitoring.indicators()
+    growing = list(ind.index[ind["level"] == 2])
+    assert nb04.check_weights_raise_score({g: 3 for g in growing})
+    assert not nb04.check_weights_raise_score({})  # equal weights: not above
+    assert not nb04.check_weights_raise_score({g: 0 for g in growing})
+    assert not nb04.check_weights_raise_score({"nonsense": 2})
+    assert "unknown indicator" in capsys.readouterr().out
+    assert not nb04.check_weights_raise_score({growing[0]: -1})
+    assert not nb04.check_weights_raise_score([3, 2])
+    assert not nb04.check_weights_raise_score({g: True for g in growing})
+    assert not nb04.check_weights_raise_score(...)
+    assert "Not answered yet" in capsys.readouterr().out

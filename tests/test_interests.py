@@ -1,0 +1,96 @@
+"""helpers.interests: the interests matrix, its heatmap, the Karabakh figures and geometry."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import interests, load  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_matrix_counts_every_row_once():
+    table = load("interests")
+    counts, pages = interests.interest_matrix(table)
+    rows = table[(table["holder"] == "AZ") & (table["section"] == "azerbaijani_interests")]
+    assert counts.to_numpy().sum() == len(rows)
+    assert counts.shape == pages.shape
+    assert ((counts > 0) == (pages != "")).all().all(), "a page label in every counted cell"
+
+
+def test_matrix_order_follows_the_article():
+    counts, _ = interests.interest_matrix(load("interests"))
+    assert list(counts.index)[:3] == ["Nagorno-Karabakh", "Arms and security", "Iran"]
+    assert counts.loc["Arms and security", "Israel"] > 0
+    assert counts["Israel"].astype(bool).sum() == 1, "Israel is the partner only for arms"
+
+
+def test_page_labels_trace_to_rows():
+    _, pages = interests.interest_matrix(load("interests"))
+    assert pages.loc["Iran", "Iran"] == "63 n.10 · 64 ×4"
+    assert pages.loc["Help in Washington", "Pro-Israel lobby (US)"] == "64 · 65 n.16"
+
+
+def test_matrix_for_other_holders_and_sections():
+    counts, _ = interests.interest_matrix(load("interests"), holder="IL",
+                                          sections=["israeli_interests"])
+    assert counts.to_numpy().sum() == ((load("interests")["holder"] == "IL")
+                                       & (load("interests")["section"] == "israeli_interests")).sum()
+
+
+def test_pages_helper_counts_repeats():
+    rows = pd.DataFrame({"page": [64, 64, 65], "note": [pd.NA, pd.NA, 16]})
+    assert interests._pages(rows) == "64 ×2 · 65 n.16"
+
+
+def _caption(fig):
+    return [t.get_text() for t in fig.texts if t.get_text().startswith("Source")]
+
+
+def test_heatmap_writes_pages_in_cells():
+    counts, pages = interests.interest_matrix(load("interests"))
+    ax = interests.interests_heatmap(counts, pages, title="t", source="Source: x.")
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == int((counts > 0).to_numpy().sum())
+    assert all(t.startswith("p. ") for t in texts)
+    assert _caption(ax.figure) == ["Source: x."] and ax.get_title() == "t"
+
+
+def test_displacement_chart_says_not_verified():
+    ax = interests.displacement_chart(load("displacement"), title="t", source="Source: x.")
+    texts = [t.get_text() for t in ax.texts]
+    assert all("not verified" in t for t in texts)
+    assert _caption(ax.figure) == ["Source: x."]
+
+
+def test_territory_chart_shows_the_range_and_the_oblast():
+    ax = interests.territory_chart(load("territory_share_estimates"), title="t",
+                                   source="Source: x.")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("14–20%" in t for t in legend)
+    assert any("5.1%" in t for t in legend)
+    assert any("16%" in t.get_text() for t in ax.texts)
+
+
+def test_land_neighbours():
+    assert interests.land_neighbours("AZ") == ["AM", "GE", "IR", "RU", "TR"]
+    assert "AZ" in interests.land_neighbours("IR")
+
+
+def test_areas_equal_area_vs_mercator():
+    equal = interests.areas_km2("AZ")
+    mercator = interests.areas_km2("AZ", "EPSG:3857")
+    assert 85_000 < equal.sum() < 88_000
+    assert 1.6 < mercator.sum() / equal.sum() < 1.8
+    assert list(equal) == sorted(equal, reverse=True)
+    assert 4_000 < equal.iloc[1] < 5_500, "Nakhchivan, generalised: smaller than published"

@@ -1,0 +1,68 @@
+"""The monitoring model: indicators from the article, weights from the user, a bounded score."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import load, monitoring  # noqa: E402
+
+
+def test_every_indicator_points_to_the_article_evidence():
+    ind = monitoring.indicators()
+    known = set(load("weaknesses")["id"])
+    for i, row in ind.iterrows():
+        ids = row["weakness_ids"].split(";")
+        assert set(ids) <= known, i
+        assert 61 <= row["page"] <= 69
+
+
+def test_score_bounds_and_defaults():
+    ind = monitoring.indicators()
+    assert monitoring.score() == pytest.approx(ind["level"].sum() / (2 * len(ind)), abs=1e-3)
+    assert monitoring.score(levels={i: 0 for i in ind.index}) == 0
+    assert monitoring.score(levels={i: 2 for i in ind.index}) == 1
+    # scaling every weight changes nothing: only relative weights matter
+    assert monitoring.score({i: 5 for i in ind.index}) == monitoring.score()
+
+
+def test_weights_move_the_score_in_the_right_direction():
+    ind = monitoring.indicators()
+    high = ind.index[ind["level"] == 2][0]
+    low = ind.index[ind["level"] == 1][0]
+    assert monitoring.score({high: 3}) > monitoring.score() > monitoring.score({low: 0, high: 0})
+
+
+@pytest.mark.parametrize("weights,levels", [({"nope": 1}, None), ({"leadership": -1}, None),
+                                            ({"leadership": "a"}, None),
+                                            (None, {"leadership": 3})])
+def test_bad_input_is_refused(weights, levels):
+    with pytest.raises(ValueError):
+        monitoring.score(weights, levels)
+
+
+def test_all_zero_weights_are_refused():
+    with pytest.raises(ValueError, match="at least one weight"):
+        monitoring.score({i: 0 for i in monitoring.indicators().index})
+
+
+def test_table_profiles_and_timeline():
+    t = monitoring.score_table()
+    assert list(t.index) == list(monitoring.indicators().index)
+    assert (t["points"] <= t["max_points"]).all()
+    p = monitoring.profile_scores()
+    assert list(p.index) == list(monitoring.PROFILES)
+    assert p["score"].between(0, 1).all()
+    tl = monitoring.pressure_timeline()
+    assert tl["date"].notna().all() and tl["page"].between(61, 69).all()
+    peres = tl[tl["label"].str.startswith("Peres")].iloc[0]
+    assert peres["date"].month == 6 and "May 2009" in peres["label"]
+
+
+def test_plot_and_widget():
+    ax = monitoring.plot_profiles()
+    assert ax.get_xlabel() and len(ax.patches) == len(monitoring.PROFILES)
+    plt.close("all")
+    w = monitoring.weights_widget()
+    assert w is not None and len(w.children) == len(monitoring.indicators()) + 1

@@ -1,0 +1,106 @@
+"""The scorecard (helpers.scorecard and data/external/scorecard.csv): every reference resolves,
+the numbers in the outcomes are the data's, and the figures draw."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import data, load, scorecard  # noqa: E402
+
+OTHER_TABLES = {"sipri_arms", "oil_production", "azerbaijan_elections"}
+
+
+@pytest.fixture(scope="module")
+def card():
+    return load("scorecard")
+
+
+def test_judgements_match_the_data_package():
+    field = next(f for f in data.resource("scorecard")["schema"]["fields"]
+                 if f["name"] == "our_judgement")
+    assert list(scorecard.JUDGEMENTS) == field["constraints"]["enum"]
+    assert set(scorecard.JUDGEMENT_COLOURS) == set(scorecard.JUDGEMENTS)
+
+
+def test_every_reference_resolves(card):
+    events = set(load("events_after_2015")["id"])
+    for r in card.itertuples():
+        for e in scorecard.split_refs(r.later_event_ids):
+            assert e in events, f"{r.id}: unknown event {e}"
+        for ref in scorecard.split_refs(r.other_refs):
+            table, key = ref.split("/")
+            assert table in OTHER_TABLES, f"{r.id}: {table}"
+            assert key in set(load(table)["id"]), f"{r.id}: unknown {ref}"
+
+
+def test_only_untestable_rows_lack_later_evidence(card):
+    for r in card.itertuples():
+        refs = scorecard.split_refs(r.later_event_ids) + scorecard.split_refs(r.other_refs)
+        assert refs or r.our_judgement == "not_testable", r.id
+
+
+def test_outcome_numbers_are_the_datas(card):
+    rows = card.set_index("id")
+    oil = load("oil_production").set_index("year")["oil_production_kbd"]
+    assert f"{oil[2020]}" in rows.loc["oil_2025", "outcome_en"]
+    assert f"about {round(100 * oil[2020] / oil.max())}% of its 2010 peak" in rows.loc["oil_2025", "outcome_en"]
+    rp = scorecard.rp_years(load("oil_production"), 2014)
+    assert f"about {round(rp)} years" in rows.loc["oil_2025", "outcome_en"]
+    assert f"{oil.max():,.1f}" in rows.loc["oil_peak_2010", "outcome_en"]
+    sipri = set(load("sipri_arms")["value"].astype(int))
+    for r in card.itertuples():
+        if "sipri_arms/" in str(r.other_refs):
+            for pct in re.findall(r"(\d+)%", r.outcome_en):
+                assert int(pct) in sipri, f"{r.id}: {pct}% not in sipri_arms"
+
+
+def test_later_evidence_has_one_row_per_reference(card):
+    ev = scorecard.later_evidence(card)
+    n = sum(len(scorecard.split_refs(a)) + len(scorecard.split_refs(b))
+            for a, b in zip(card["later_event_ids"], card["other_refs"]))
+    assert len(ev) == n
+    assert set(ev["kind"]) == {"event", "data"}
+    first = scorecard.first_later_event(card)
+    assert str(first["karabakh_war"].date()) == "2016-04-02"
+
+
+def test_timeline_keeps_the_article_and_later_facts_apart():
+    tf = scorecard.timeline_frame()
+    assert set(tf["lane"]) == set(scorecard.LANES)
+    assert (tf.loc[tf["provenance"] == "article", "date"] < "2015-01-01").all()
+    assert (tf.loc[tf["provenance"] == "outside", "date"] > "2015-01-01").all()
+    assert tf.loc[tf["provenance"] == "article", "page"].between(61, 69).all()
+    assert all(s and "Lindenstrauss" not in s for s in scorecard.outside_sources(tf))
+
+
+def test_oil_yardsticks():
+    oil = load("oil_production")
+    assert 20 < scorecard.rp_years(oil, 2014) < 25
+    line = scorecard.straight_line(oil, 2010, 2020, 2025)
+    assert list(line.index) == list(range(2010, 2026)) and line.is_monotonic_decreasing
+
+
+def test_when_refuses_an_unknown_table():
+    with pytest.raises(ValueError, match="no rule"):
+        scorecard._when("actors", None)
+
+
+@pytest.mark.parametrize("draw", ["scorecard", "before_after", "oil"])
+def test_figures_draw(card, draw):
+    fig, ax = plt.subplots()
+    if draw == "scorecard":
+        scorecard.draw_scorecard(card, scorecard.later_evidence(card), ax=ax)
+        assert len(ax.get_yticklabels()) == len(card)
+    elif draw == "before_after":
+        scorecard.draw_before_after(scorecard.timeline_frame(), ax=ax)
+    else:
+        scorecard.draw_oil_claim(load("oil_production"), ax=ax)
+        assert ax.get_ylabel() == "Thousand barrels a day"
+    assert ax.get_legend() is not None
+    plt.close(fig)
