@@ -43,12 +43,23 @@ def setup(seed: int = SEED) -> None:
     warnings.resetwarnings()
     warnings.simplefilter("default")
     warnings.filterwarnings("error", module=r"helpers(\..*)?")
-    try:  # inline figures as PNG at a fixed size, whatever the user's configuration
-        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    _inline_figures()
 
-        set_matplotlib_formats("png")
-    except ImportError:  # outside IPython
-        pass
+
+def _inline_figures() -> None:
+    """In a notebook, draw figures inline as PNG whatever MPLBACKEND or the user's
+    configuration says, so that every machine stores the same kind of output."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python, no IPython installed
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):  # a script or a terminal IPython
+        return
+    shell.run_line_magic("matplotlib", "inline")
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("png")
 
 
 def __getattr__(name: str):
