@@ -150,7 +150,7 @@ def plot_profiles(ax=None, profiles: dict | None = None):
 
 
 def pressure_timeline() -> pd.DataFrame:
-    """The dated pressures and weaknesses of pp. 65–67, one row per event, for
+    """The dated pressures and weaknesses of pp. 62–67, one row per event, for
     :func:`helpers.plots.lane_timeline`: ``date`` (the checked date where there is one),
     ``lane``, ``label``, ``page``, ``article_date`` (what the article says).
 
