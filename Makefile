@@ -31,12 +31,15 @@ $(STAMP): requirements.lock pyproject.toml
 	  $(BIN)/python -m pip install -q -r requirements.lock && \
 	  $(BIN)/python -m pip install -q --no-deps -e . ; \
 	fi
+	@# JupyterLab: no news or update checks (the collection works offline)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp tools/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 	@echo "environment ready in $(VENV)"
 
 lab: setup
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_introduction.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_introduction.ipynb
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile

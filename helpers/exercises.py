@@ -64,15 +64,36 @@ def _unanswered(answer) -> bool:
     return answer is ... or answer is None
 
 
+def _as_scalar(answer):
+    """A number from a plain number or from a one-element array or Series; else None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, (int, float)):
+        return float(answer)
+    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):  # numpy, pandas
+        return _as_scalar(answer.item())
+    if getattr(answer, "shape", ()) == () and hasattr(answer, "__float__"):  # numpy scalars
+        return float(answer)
+    return None
+
+
 def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
                  hint: str | None = None, unit: str = "") -> Verdict:
-    """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?"""
+    """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?
+
+    A one-element array or Series counts as its number; NaN is refused with a reason.
+    """
     if _unanswered(answer):
         return _say(False, NOT_DONE, hint)
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
+    value = _as_scalar(answer)
+    if value is None:
+        size = getattr(answer, "size", None)
+        more = f" with {size} values; pick the one you need" if size else ""
         return _say(False, f"❌ Expected a number{' in ' + unit if unit else ''}, "
-                           f"got {type(answer).__name__}.", hint)
-    value = float(answer)
+                           f"got {type(answer).__name__}{more}.", hint)
+    if value != value:
+        return _say(False, "❌ Expected a number, got NaN (a missing value): check for empty "
+                           "cells in the rows you used.", hint)
     margin = max(tol, abs(expected) * rel)
     if abs(value - expected) <= margin:
         return _say(True, CORRECT, None)
@@ -80,25 +101,41 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     return _say(False, f"❌ Not yet: {value:g}{' ' + unit if unit else ''} is {direction}.", hint)
 
 
+def _count(n: int, verb_one: str, verb_many: str) -> str:
+    return f"{n} {verb_one if n == 1 else verb_many}"
+
+
 def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items") -> Verdict:
     """Does ``answer`` (any iterable) hold exactly the ``expected`` items, in any order?
 
-    Feedback counts what is missing and what should not be there, without naming them.
+    Feedback counts what is missing and what should not be there, without naming them, and
+    says when the items have the wrong type or the wrong capitalisation.
     """
     if _unanswered(answer):
         return _say(False, NOT_DONE, hint)
+    if isinstance(answer, pd.DataFrame):
+        return _say(False, f"❌ Expected a list of {what}, got a whole table: take the column you "
+                           f"need, e.g. table['column'].tolist().", hint)
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return _say(False, f"❌ Expected a list or set of {what}, got {type(answer).__name__}.", hint)
     got, want = set(answer), set(expected)
     if got == want:
         return _say(True, CORRECT, None)
-    missing, extra = len(want - got), len(got - want)
+    want_types = {type(w).__name__ for w in want}
+    got_types = {type(g).__name__ for g in got}
+    if got and want and not got & want and got_types.isdisjoint(want_types):
+        return _say(False, f"❌ The {what} should be of type {', '.join(sorted(want_types))}, "
+                           f"got {', '.join(sorted(got_types))}.", hint)
+    if {str(g).casefold() for g in got} == {str(w).casefold() for w in want}:
+        return _say(False, f"❌ Almost: write the {what} exactly as the data spell them "
+                           f"(capital letters included).", hint)
     parts = []
-    if missing:
-        parts.append(f"{missing} {what} missing")
-    if extra:
-        parts.append(f"{extra} that should not be there")
-    return _say(False, f"❌ Not yet: {' and '.join(parts)} ({len(got)} given, {len(want)} expected).", hint)
+    if want - got:
+        parts.append(_count(len(want - got), "is missing", "are missing"))
+    if got - want:
+        parts.append(_count(len(got - want), "should not be there", "should not be there"))
+    return _say(False, f"❌ Not yet: of your {what}, {' and '.join(parts)} "
+                       f"({len(got)} given, {len(want)} expected).", hint)
 
 
 def check_choice(answer, correct, options: Iterable, *, hint: str | None = None) -> Verdict:

@@ -26,7 +26,7 @@ def test_date_slips(capsys):
     assert not nb01.check_date_slips("peres_2009")
     out = capsys.readouterr().out
     assert "peres_2009" not in out, "the check never prints the answer"
-    assert "1 that should not be there" in out and "1 visit ids missing" in out
+    assert "1 should not be there" in out and "1 is missing" in out
 
 
 def test_deals_to_deliveries(capsys):

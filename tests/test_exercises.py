@@ -34,7 +34,7 @@ def test_items_counts_without_naming(capsys):
     assert ex.check_items(["IL", "TR"], ["TR", "IL"]) == True
     assert ex.check_items(["IL"], ["IL", "TR", "GE"], what="states") == False
     out = capsys.readouterr().out.splitlines()[-1]
-    assert "2 states missing" in out and "TR" not in out and "GE" not in out
+    assert "of your states, 2 are missing" in out and "TR" not in out and "GE" not in out
     assert ex.check_items("IL", ["IL"]) == False
     assert ex.check_items(..., ["IL"]) == False
 
@@ -66,3 +66,26 @@ def test_frame(capsys):
     assert "expected more" in capsys.readouterr().out
     assert not ex.check_frame([1, 2], columns=["a"])
     assert not ex.check_frame(..., columns=["a"])
+
+
+def test_number_from_arrays_and_series(capsys):
+    import numpy as np
+
+    assert ex.check_number(np.array([16.0]), expected=16)
+    assert ex.check_number(pd.Series([16]), expected=16)
+    assert ex.check_number(np.float64(16), expected=16)
+    assert not ex.check_number(np.array([1.0, 2.0]), expected=16)
+    assert "with 2 values" in capsys.readouterr().out.splitlines()[-1]
+    assert not ex.check_number(float("nan"), expected=16)
+    assert "NaN" in capsys.readouterr().out
+
+
+def test_items_explain_type_case_and_tables(capsys):
+    assert not ex.check_items(pd.DataFrame({"a": [1]}), [1])
+    assert "whole table" in capsys.readouterr().out
+    assert not ex.check_items(["63", "64"], [63, 64], what="pages")
+    assert "should be of type int" in capsys.readouterr().out
+    assert not ex.check_items(["tehran"], ["Tehran"], what="capitals")
+    assert "capital letters" in capsys.readouterr().out
+    assert not ex.check_items(["A", "B"], ["A", "C"])
+    assert "1 is missing and 1 should not be there" in capsys.readouterr().out
