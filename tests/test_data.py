@@ -178,3 +178,9 @@ def test_datapackage_is_json_with_every_resource_named_once():
     pkg = json.loads((data.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     names = [r["name"] for r in pkg["resources"]]
     assert len(names) == len(set(names))
+
+
+def test_load_all_returns_every_table():
+    tables = data.load_all()
+    assert list(tables) == data.names()
+    assert all(isinstance(df, pd.DataFrame) and len(df) for df in tables.values())

@@ -55,3 +55,10 @@ def test_lane_timeline_draws_every_lane_and_caption():
     assert ax.get_title() == "T" and ax.get_xlabel() == "Year"
     assert any(t.get_text() == "Source: Y." for t in ax.figure.texts)
     plt.close(ax.figure)
+
+
+def test_apply_style_sets_the_house_style():
+    matplotlib.rcParams["axes.titleweight"] = "normal"
+    plots.apply_style()
+    assert matplotlib.rcParams["axes.titleweight"] == "bold"
+    assert matplotlib.rcParams["font.family"] == ["DejaVu Sans"]
