@@ -179,7 +179,8 @@ def draw(G: nx.DiGraph, ax=None, *, wrap: int = 24, fontsize: float = 9.5):
     """Draw the argument map with its hand-set layout; returns the Axes.
 
     Boxes: kind of node (colour *and* border). Arrows: solid dark = supports (the article's
-    link), dotted dark = supports (our reading), dashed vermillion with a bar head = constrains.
+    link), dotted dark = supports (our reading), dashed vermillion = constrains. Every link has
+    an arrowhead at the statement it bears on.
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(15, 12))
@@ -198,8 +199,8 @@ def draw(G: nx.DiGraph, ax=None, *, wrap: int = 24, fontsize: float = 9.5):
     for u, v, d in G.edges(data=True):
         start, end = _anchors(pos[u], pos[v])
         if d["relation"] == "constrains":
-            props = dict(arrowstyle="-[, widthB=0.5, lengthB=0.2", color=OKABE_ITO["vermillion"],
-                         lw=1.6, linestyle="--")
+            props = dict(arrowstyle="-|>", color=OKABE_ITO["vermillion"], lw=1.6,
+                         linestyle="--")
         elif d["basis"] == "our_reading":
             props = dict(arrowstyle="-|>", color="#444444", lw=1.2, linestyle=":")
         else:

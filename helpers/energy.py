@@ -81,6 +81,23 @@ def rp_ratio(year: int) -> float:
     return float(table.loc[year, "rp_years"])
 
 
+def neighbour_gap(year: int, column: str = "rp_years") -> float:
+    """Half the smallest difference between ``year``'s value in ``column`` of :func:`rp_table`
+    (``rp_years`` or ``implied_end``) and the value of a neighbouring year (the year before and
+    the year after, where the table has them). A number closer than this to ``year``'s value is
+    nearer to it than to any neighbour's, so checks use it as their tolerance: the ratio of the
+    wrong year does not pass.
+
+    >>> round(neighbour_gap(2014), 2), round(neighbour_gap(2014, "implied_end"), 2)
+    (0.14, 0.64)
+    """
+    values = rp_table()[column]
+    if year not in values.index:
+        raise ValueError(f"no reserves figure for {year}")
+    gaps = [abs(values[year] - values[n]) for n in (year - 1, year + 1) if n in values.index]
+    return float(min(gaps)) / 2
+
+
 def cumulative_output(first: int, last: int) -> float:
     """Oil produced from ``first`` to ``last`` (both included), thousand million barrels.
 
@@ -91,19 +108,22 @@ def cumulative_output(first: int, last: int) -> float:
     return float(p.loc[first:last, "bn_bbl"].sum())
 
 
-def plot_production(ax=None, *, projection_year: int = 2025, published: float = 2015.0):
-    """Output 1985–2020 in kb/d with the peak, first oil through BTC, the article's date of
-    publication and its projection year marked. Returns the Axes (caption left to the caller).
+def plot_production(ax=None, *, projection_year: int = 2025, published: float = 2015.0,
+                    mark_peak: bool = True):
+    """Output 1985–2020 in kb/d with the peak (unless ``mark_peak`` is false, e.g. when an
+    exercise asks for it), first oil through BTC, the article's date of publication and its
+    projection year marked. Returns the Axes (caption left to the caller).
     """
     p = production()
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 4.8))
     ax.plot(p.index, p["kbd"], color=OKABE_ITO["blue"], marker="o", ms=3.5, lw=2,
             label="Oil production (BP)")
-    peak = peak_year()
-    ax.annotate(f"Peak {peak}: {p.loc[peak, 'kbd']:,.0f} kb/d", (peak, p.loc[peak, "kbd"]),
-                xytext=(-40, 18), textcoords="offset points", ha="right", fontsize=9,
-                arrowprops=dict(arrowstyle="->", color="black", lw=0.8))
+    if mark_peak:
+        peak = peak_year()
+        ax.annotate(f"Peak {peak}: {p.loc[peak, 'kbd']:,.0f} kb/d", (peak, p.loc[peak, "kbd"]),
+                    xytext=(-40, 18), textcoords="offset points", ha="right", fontsize=9,
+                    arrowprops=dict(arrowstyle="->", color="black", lw=0.8))
     btc = load("btc_pipeline").set_index("id").loc["first_oil_ceyhan", "date"]
     x_btc = btc.year + (btc.day_of_year - 1) / 365
     ax.axvline(x_btc, color=GREY, ls=":", lw=1.3)

@@ -416,7 +416,9 @@ def _pn(r) -> str:
 def arms_chart(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: str):
     """Two panels: money values (US$ bn) -- the article's deal figures beside SIPRI's later
     delivery figure -- and SIPRI's later shares (%). The article's bars are solid; outside,
-    later figures are grey and hatched. Returns the Figure.
+    later figures are grey and hatched. SIPRI's delivery figure is a trend-indicator value (a
+    measure of volume) that the press reported in US$ million: the panel marks it as not
+    comparable with contract dollars. Returns the Figure.
 
     >>> fig = arms_chart(load("arms"), load("sipri_arms"), title="t", source="Source: x.")
     >>> len(fig.axes)
@@ -430,14 +432,21 @@ def arms_chart(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: s
              ("Deals signed in 'the last three\nyears', an estimate (article, p. 63, n. 8)",
               a.loc["deals_last_three_years", "value_usd_bn"], True)]
     for _, r in sipri[sipri["measure"] == "deliveries_value"].iterrows():
-        money.append((f"Israeli deliveries {r['period_start']}–{r['period_end']}\n"
+        money.append((f"Israeli deliveries {r['period_start']}–{r['period_end']}*\n"
                       "(SIPRI via Reuters 2020; later)", r["value"] / 1000, False))
     for i, (label, value, ours) in enumerate(money[::-1]):
         left.barh(i, value, color=OKABE_ITO["blue"] if ours else GREY,
                   hatch="" if ours else "//", edgecolor="black", lw=0.8, zorder=2)
-        left.text(value + 0.08, i, f"{value:g}", va="center", fontsize=9)
+        text = f"{value:g}" if ours else f"{value * 1000:g} million*"
+        left.text(value + 0.08, i, text, va="center", fontsize=9)
+    n_later = sum(not m[2] for m in money)
+    left.axhline(n_later - 0.5, color="#555555", ls=":", lw=1)
+    left.text(max(m[1] for m in money) * 1.18, n_later - 0.55, "not the same measure",
+              ha="right", va="top", fontsize=8, style="italic", color="#555555")
     left.set_yticks(range(len(money)), [m[0] for m in money[::-1]], fontsize=8.5)
-    left.set_xlabel("US$ billion (nominal, as reported)")
+    left.set_xlabel("US$ billion (nominal, as reported)\n* SIPRI trend-indicator value (a volume "
+                    "measure),\nreported in the press as US$ million: not contract dollars",
+                    fontsize=9)
     left.set_xlim(0, max(m[1] for m in money) * 1.2)
     left.set_title("Money: deals vs. deliveries", fontsize=11)
     shares = sipri[sipri["unit"] == "percent"].sort_values(["measure", "period_start"])
@@ -455,9 +464,9 @@ def arms_chart(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: s
                               label="The article (January 2015)"),
                         Patch(facecolor=GREY, hatch="//", edgecolor="black",
                               label="SIPRI, reported later (outside the article)")],
-               loc="lower center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=9)
+               loc="lower center", bbox_to_anchor=(0.5, -0.21), ncol=2, fontsize=9)
     fig.suptitle(title, fontweight="bold", fontsize=13)
-    add_source(fig, source, y=-0.15)
+    add_source(fig, source, y=-0.23)
     return fig
 
 

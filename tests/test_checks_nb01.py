@@ -33,7 +33,10 @@ def test_deals_to_deliveries(capsys):
     ratio = 4.0 / 0.825
     assert nb01.check_deals_to_deliveries(ratio)
     assert nb01.check_deals_to_deliveries(4.85)
+    assert nb01.check_deals_to_deliveries(round(ratio, 1))  # "to one decimal"
     assert not nb01.check_deals_to_deliveries(4.0 / 825)  # units mixed up
     assert not nb01.check_deals_to_deliveries(...)
     out = capsys.readouterr().out
     assert "same unit" in out and "Not answered yet" in out
+    assert not nb01.check_deals_to_deliveries(round(ratio))  # a whole number: one decimal asked
+    assert "one decimal" in capsys.readouterr().out

@@ -29,6 +29,28 @@ def test_area(capsys):
     assert not nb02.check_area_km2(...)
     out = capsys.readouterr().out
     assert "too high" in out and "EPSG:6933" in out
+    assert "published figure" in out
+
+
+def test_area_on_a_sphere_does_not_pass(capsys):
+    sphere = float(interests.areas_km2("AZ", nb02.SPHERE_CRS).sum())
+    assert not nb02.check_area_km2(sphere)
+    assert "sphere" in capsys.readouterr().out
+
+
+def test_nakhchivan(capsys):
+    right = nb02.nakhchivan_km2()
+    assert right == float(interests.areas_km2("AZ")[1])  # the second largest polygon
+    assert nb02.check_nakhchivan_km2(right)
+    assert nb02.check_nakhchivan_km2(round(right))
+    assert not nb02.check_nakhchivan_km2(5_500)  # published, not measured
+    assert "published figure" in capsys.readouterr().out
+    assert not nb02.check_nakhchivan_km2(float(interests.areas_km2("AZ").sum()))
+    assert "whole country" in capsys.readouterr().out
+    assert not nb02.check_nakhchivan_km2(nb02.nakhchivan_km2("EPSG:3857"))
+    assert not nb02.check_nakhchivan_km2(...)
+    out = capsys.readouterr().out
+    assert "too high" in out and "Not answered yet" in out and f"{right:,.0f}" not in out
 
 
 def test_oblast_share(capsys):

@@ -7,15 +7,29 @@ from helpers.checks import nb03
 
 
 def test_unbalanced_after_flip(capsys):
-    g = networks.with_sign(networks.signed_graph("1990s"), "IL", "TR", -1)
+    g = networks.with_sign(networks.signed_graph("1990s"), *nb03.FLIP, -1)
     n = networks.balance_summary(g)["unbalanced"]
     assert n > 0
     assert nb03.check_unbalanced_after_flip(n)
+    assert nb03.check_unbalanced_after_flip(float(n))
     assert not nb03.check_unbalanced_after_flip(n + 1)
     assert not nb03.check_unbalanced_after_flip(...)
     out = capsys.readouterr().out
     assert "✅" in out and "too high" in out and "Not answered yet" in out
     assert f" {n} " not in out.split("✅")[1]
+
+
+def test_flip_differs_from_the_worked_example(capsys):
+    """Section 3 prints the count for Israel–Turkey; the exercise must ask for another one,
+    and the worked count gets its own message."""
+    assert set(nb03.FLIP) != set(nb03.WORKED_FLIP)
+    worked = networks.balance_summary(
+        networks.with_sign(networks.signed_graph("1990s"), *nb03.WORKED_FLIP, -1))["unbalanced"]
+    flipped = networks.balance_summary(
+        networks.with_sign(networks.signed_graph("1990s"), *nb03.FLIP, -1))["unbalanced"]
+    assert worked != flipped
+    assert not nb03.check_unbalanced_after_flip(worked)
+    assert "worked in section 3" in capsys.readouterr().out
 
 
 def test_article_ties(capsys):
@@ -55,14 +69,21 @@ def test_wrong_types_are_refused(answer):
     assert not nb03.check_unbalanced_after_flip(answer)
 
 
-def test_az_ru_sign(capsys):
+def test_az_ru_counts(capsys):
     g = networks.signed_graph("2014")
     bad = {s: networks.balance_summary(networks.with_sign(g, "AZ", "RU", s))["unbalanced"]
            for s in (1, -1)}
     assert bad[1] != bad[-1], "the exercise needs one sign to be better"
-    best = min(bad, key=bad.get)
-    assert nb03.check_az_ru_sign(best)
-    assert not nb03.check_az_ru_sign(-best)
-    assert not nb03.check_az_ru_sign(0)
-    assert "not one of the options" in capsys.readouterr().out
-    assert not nb03.check_az_ru_sign(...)
+    assert nb03.check_az_ru_counts(bad)
+    assert nb03.check_az_ru_counts({"+1": bad[1], "-1": bad[-1]})
+    assert not nb03.check_az_ru_counts({1: bad[-1], -1: bad[1]})  # swapped
+    out = capsys.readouterr().out
+    assert "too high" in out and "too low" in out
+    assert not nb03.check_az_ru_counts({1: bad[1]})
+    assert "two keys" in capsys.readouterr().out
+    assert not nb03.check_az_ru_counts(-1)  # the old multiple-choice form
+    assert "Expected a dict" in capsys.readouterr().out
+    assert not nb03.check_az_ru_counts({1: "2", -1: bad[-1]})
+    assert "not a number" in capsys.readouterr().out
+    assert not nb03.check_az_ru_counts(...)
+    assert "Not answered yet" in capsys.readouterr().out

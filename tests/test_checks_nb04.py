@@ -16,21 +16,42 @@ def test_days_before_visit(capsys):
     assert "too low" in out and str(days) not in out
 
 
-def test_peak_year():
+def test_peak_year(capsys):
+    import numpy as np
+
     assert nb04.check_peak_year(energy.peak_year())
-    assert not nb04.check_peak_year(2025)
+    assert nb04.check_peak_year(np.int64(energy.peak_year()))  # what idxmax() returns
+    assert not nb04.check_peak_year(energy.peak_year() - 1)
+    assert "too low" in capsys.readouterr().out
+    assert not nb04.check_peak_year(2025)  # the article's other year: not in the series
+    assert not nb04.check_peak_year(energy.production()["kbd"].max())  # max(), not idxmax()
+    out = capsys.readouterr().out
+    assert out.count("Expected a year") == 2 and str(energy.peak_year()) not in out
     assert not nb04.check_peak_year(...)
 
 
 def test_rp_and_end_year(capsys):
     rp = energy.rp_ratio(2014)
-    assert nb04.check_rp_2014(rp * 1.01)
+    assert nb04.check_rp_2014(rp)
+    assert nb04.check_rp_2014(round(rp, 1))
+    assert nb04.check_rp_2014(rp * 365 / 365.25)  # a year of 365.25 days is fine
+    for neighbour in (2013, 2015):  # the ratio of another year does not pass
+        assert not nb04.check_rp_2014(energy.rp_ratio(neighbour))
     assert not nb04.check_rp_2014(rp * 365)  # forgot to turn days into years
     assert not nb04.check_rp_2014(...)
     assert nb04.check_end_year_2014(2014 + rp)
+    assert nb04.check_end_year_2014(int(2014 + rp))
+    for neighbour in (2013, 2015):
+        assert not nb04.check_end_year_2014(neighbour + energy.rp_ratio(neighbour))
     assert not nb04.check_end_year_2014(2025)
     assert not nb04.check_end_year_2014(...)
     assert f"{rp:.1f}" not in capsys.readouterr().out
+
+
+def test_neighbour_gap():
+    gap = energy.neighbour_gap(2014)
+    assert 0 < gap < abs(energy.rp_ratio(2015) - energy.rp_ratio(2014))
+    assert energy.neighbour_gap(2020) > 0  # the last year has one neighbour
 
 
 def test_growing_indicators(capsys):

@@ -17,14 +17,29 @@ def test_share_of_peak(capsys):
     assert f"{right:.1f}" not in out, "never the answer"
 
 
-def test_rp_2014(capsys):
-    right = rp_years(load("oil_production"), 2014)
-    assert nb06.check_rp_2014(right)
-    assert nb06.check_rp_2014(right * 365 / 365.25)
-    assert not nb06.check_rp_2014(right * 1000)  # units not converted
-    assert not nb06.check_rp_2014("22")
-    assert not nb06.check_rp_2014(...)
-    assert "Not answered yet" in capsys.readouterr().out
+def test_rp_2020(capsys):
+    right = rp_years(load("oil_production"), nb06.RP_YEAR)
+    assert nb06.check_rp_2020(right)
+    assert nb06.check_rp_2020(round(right, 1))
+    assert nb06.check_rp_2020(right * 365 / 365.25)
+    assert not nb06.check_rp_2020(rp_years(load("oil_production"), nb06.RP_YEAR - 1))
+    assert not nb06.check_rp_2020(rp_years(load("oil_production"), 2014))  # notebook 04's year
+    assert not nb06.check_rp_2020(right * 1000)  # units not converted
+    assert not nb06.check_rp_2020("27")
+    assert not nb06.check_rp_2020(...)
+    out = capsys.readouterr().out
+    assert "Not answered yet" in out and f"{right:.1f}" not in out
+
+
+def test_end_year_2020(capsys):
+    oil = load("oil_production")
+    right = nb06.RP_YEAR + rp_years(oil, nb06.RP_YEAR)
+    assert nb06.check_end_year_2020(right)
+    assert nb06.check_end_year_2020(round(right))
+    assert not nb06.check_end_year_2020(nb06.RP_YEAR - 1 + rp_years(oil, nb06.RP_YEAR - 1))
+    assert not nb06.check_end_year_2020(2025)
+    assert not nb06.check_end_year_2020(...)
+    assert str(round(right)) not in capsys.readouterr().out
 
 
 def test_crosstab(capsys):
@@ -34,6 +49,31 @@ def test_crosstab(capsys):
     assert nb06.check_crosstab(right.T)
     assert nb06.check_crosstab(pd.crosstab(card["explicit"], card["our_judgement"], margins=True))
     assert not nb06.check_crosstab(right * 2)
-    assert not nb06.check_crosstab(pd.crosstab(card["voice"], card["our_judgement"]))
     assert not nb06.check_crosstab(...)
     assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_crosstab_accepts_long_counts():
+    card = load("scorecard")
+    long = card.groupby(["explicit", "our_judgement"], observed=True).size()
+    assert nb06.check_crosstab(long)
+    assert nb06.check_crosstab(card.groupby(["our_judgement", "explicit"], observed=False).size())
+    assert nb06.check_crosstab(card[["explicit", "our_judgement"]].value_counts())
+    assert nb06.check_crosstab(long.reset_index(name="n"))
+
+
+def test_crosstab_explains_what_is_wrong(capsys):
+    card = load("scorecard")
+    right = pd.crosstab(card["explicit"], card["our_judgement"])
+    assert not nb06.check_crosstab(card["our_judgement"].value_counts())
+    assert "counts over one column only" in capsys.readouterr().out
+    assert not nb06.check_crosstab(right.to_numpy())
+    assert not nb06.check_crosstab([1, 2])
+    out = capsys.readouterr().out
+    assert out.count("two dimensions") == 2 and "ndarray" in out and "list" in out
+    assert not nb06.check_crosstab(right.rename(index={True: "yes", False: "no"}))
+    assert not nb06.check_crosstab(pd.crosstab(card["voice"], card["our_judgement"]))
+    assert capsys.readouterr().out.count("labels have been changed") == 2
+    assert not nb06.check_crosstab(pd.crosstab(card["explicit"], card["our_judgement"],
+                                               normalize=True))
+    assert "not shares" in capsys.readouterr().out

@@ -22,13 +22,25 @@ README = ROOT / "README.md"
 START, END = "<!-- toc:start -->", "<!-- toc:end -->"
 
 
+def _bullets(text: str) -> list[str]:
+    """The items of a markdown bullet list, with wrapped lines joined."""
+    items: list[str] = []
+    for line in text.splitlines():
+        m = re.match(r"^\s*[-*]\s+(.+)$", line)
+        if m:
+            items.append(m[1].strip())
+        elif items and line.startswith((" ", "\t")) and line.strip():
+            items[-1] += " " + line.strip()
+    return items
+
+
 def header(path: Path) -> dict:
     """Title, minutes and objectives from a notebook's first cell."""
     first = nbformat.read(path, as_version=4).cells[0].source
     title = re.search(r"^# (.+)$", first, re.M)
     minutes = re.search(r"\*\*Estimated time:\*\*\s*(\d+)", first)
     block = re.search(r"## Learning objectives\s*\n(.*?)(?:\n#|\n\*\*|\Z)", first, re.S)
-    objectives = re.findall(r"^\s*[-*]\s+(.+)$", block[1], re.M) if block else []
+    objectives = _bullets(block[1]) if block else []
     missing = [k for k, v in {"title": title, "estimated time": minutes,
                               "learning objectives": objectives}.items() if not v]
     if missing:

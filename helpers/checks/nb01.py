@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import check_items, check_number
+from helpers.exercises import Verdict, check_items, check_number
 from helpers.timelines import compare_dates
 
 
@@ -32,10 +32,19 @@ def check_date_slips(answer) -> bool:
 
 def check_deals_to_deliveries(answer) -> bool:
     """Exercise 3: how many times larger the article's estimated deals of 'the last three
-    years' are than SIPRI's Israeli deliveries to Azerbaijan over 2006-2019."""
+    years' are than SIPRI's Israeli deliveries to Azerbaijan over 2006-2019, to one decimal.
+
+    A whole number rounded from the right ratio gets its own message (give one decimal)."""
     deals_bn = float(load("arms").set_index("id").loc["deals_last_three_years", "value_usd_bn"])
     sipri = load("sipri_arms").set_index("id")
     delivered_bn = float(sipri.loc["il_deliveries_2006_2019", "value"]) / 1000  # million -> bn
-    return check_number(answer, expected=deals_bn / delivered_bn, rel=0.02,
-                        hint="Put both in the same unit first: value_usd_bn is in billions, "
-                             "the SIPRI value in millions (see its `unit`).")
+    expected = deals_bn / delivered_bn
+    hint = ("Put both in the same unit first: value_usd_bn is in billions, the SIPRI value in "
+            "millions (see its `unit`).")
+    value = answer.item() if getattr(answer, "size", None) == 1 and hasattr(answer, "item") \
+        else answer
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and value == round(expected) and abs(value - expected) > 0.02 * expected):
+        print("❌ Close, but rounded too far: give the ratio to one decimal place.")
+        return Verdict(False)
+    return check_number(answer, expected=expected, rel=0.02, hint=hint)

@@ -9,7 +9,7 @@ when called.
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import check_items, check_number
+from helpers.exercises import Verdict, check_items, check_number
 
 RADIUS_KM = 1000
 
@@ -38,19 +38,86 @@ def check_nearby_capitals(answer) -> bool:
                             f"column 'to' where km < {RADIUS_KM}.")
 
 
-def check_area_km2(answer) -> bool:
-    """Exercise 2: Azerbaijan's area in km² from its polygons in an equal-area CRS (EPSG:6933).
+#: An equal-area projection computed on a sphere: a student who uses it lands about 0.1% off.
+SPHERE_CRS = "ESRI:54009"  # World Mollweide
 
-    The tolerance (0.1%) accepts equal-area projections on the WGS84 ellipsoid (EPSG:6933, a
-    Lambert azimuthal equal-area centred on the region), but not the published 86,600 km², which
-    is not a measurement, nor a projection computed on a sphere (Mollweide, ESRI:54009, gives
-    about 100 km² more)."""
+
+def _number(answer):
+    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
+    if isinstance(answer, bool):
+        return None
+    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
+        answer = answer.item()
+    return float(answer) if isinstance(answer, (int, float)) and not isinstance(answer, bool) else None
+
+
+def _published(key: str) -> float:
+    return float(load("territory_share_estimates").set_index("id").loc[key, "value"])
+
+
+def _area_feedback(answer, expected: float, *, published: float, sphere: float | None,
+                   hint: str) -> Verdict:
+    """check_number with two specific messages: the published figure typed in, and an
+    equal-area projection on a sphere instead of the ellipsoid."""
+    value = _number(answer)
+    close = 0.001 * expected
+    if value is not None and abs(value - expected) > close:
+        if abs(value - published) < 0.5:
+            print(f"❌ That is the published figure, not a measurement: measure the polygons. "
+                  f"Hint: {hint}")
+            return Verdict(False)
+        if sphere is not None and abs(value - sphere) < 0.0002 * sphere:
+            print("❌ Close, but that looks like an equal-area projection on a sphere (e.g. "
+                  "Mollweide): use EPSG:6933, equal-area on the WGS84 ellipsoid. "
+                  f"Hint: {hint}")
+            return Verdict(False)
+    return check_number(answer, expected=expected, rel=0.001, unit="km²", hint=hint)
+
+
+def check_area_km2(answer) -> Verdict:
+    """Exercise 2: Azerbaijan's area in km² from its polygons in EPSG:6933.
+
+    EPSG:6933 (WGS 84 / NSIDC EASE-Grid 2.0 Global) is a cylindrical equal-area projection on
+    the WGS84 ellipsoid. The tolerance (0.1%) accepts it, but not the published 86,600 km²,
+    which is not a measurement, nor an equal-area projection computed on a sphere (Mollweide,
+    ESRI:54009, gives about 100 km² more, 0.11%); the exercise says so and both get a message
+    of their own."""
     from helpers.interests import areas_km2
 
-    return check_number(answer, expected=float(areas_km2("AZ").sum()), rel=0.001, unit="km²",
-                        hint="Measure, do not look up: project with .to_crs('EPSG:6933'), take "
-                             ".area (square metres), divide by 1,000,000 and add up all of "
-                             "Azerbaijan's polygons.")
+    hint = ("Measure, do not look up: project with .to_crs('EPSG:6933'), take .area (square "
+            "metres), divide by 1,000,000 and add up all of Azerbaijan's polygons.")
+    return _area_feedback(answer, float(areas_km2("AZ").sum()),
+                          published=_published("area_azerbaijan"),
+                          sphere=float(areas_km2("AZ", SPHERE_CRS).sum()), hint=hint)
+
+
+def nakhchivan_km2(crs: str = "EPSG:6933") -> float:
+    """The area in km² of Azerbaijan's polygon that contains the city of Nakhchivan (the
+    exclave), measured in ``crs``.
+
+    >>> round(nakhchivan_km2(), -2)
+    4700.0
+    """
+    from helpers.maps import load_countries, load_places
+
+    city = load_places().set_index("name").loc["Nakhchivan", "geometry"]
+    parts = load_countries().set_index("iso_a2").loc[["AZ"]].explode(index_parts=False)
+    exclave = parts[parts.contains(city)]
+    return float(exclave.to_crs(crs).area.iloc[0] / 1e6)
+
+
+def check_nakhchivan_km2(answer) -> Verdict:
+    """Exercise 2: the Nakhchivan exclave's area in km², its polygon measured in EPSG:6933."""
+    hint = ("Split Azerbaijan's row into its polygons with .explode(index_parts=False) after "
+            ".to_crs('EPSG:6933'); Nakhchivan is the second largest.")
+    value = _number(answer)
+    from helpers.interests import areas_km2
+
+    if value is not None and abs(value - float(areas_km2("AZ").sum())) < 0.001 * value:
+        print(f"❌ That is the whole country: take Nakhchivan's polygon only. Hint: {hint}")
+        return Verdict(False)
+    return _area_feedback(answer, nakhchivan_km2(), published=_published("area_nakhchivan"),
+                          sphere=None, hint=hint)
 
 
 def check_oblast_share(answer) -> bool:

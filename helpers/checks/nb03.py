@@ -6,23 +6,49 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from helpers.data import load
-from helpers.exercises import Verdict, check_choice, check_items, check_number
+from helpers.exercises import CORRECT, NOT_DONE, Verdict, check_items, check_number
+
+#: The tie Exercise 3 flips (section 3 works through Israel–Turkey; the exercise takes another).
+FLIP = ("US", "TR")
+WORKED_FLIP = ("IL", "TR")
+
+
+def _number(answer):
+    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
+    if isinstance(answer, bool):
+        return None
+    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
+        answer = answer.item()
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return float(answer)
+    return None
+
+
+def _unbalanced_after(a: str, b: str) -> int:
+    from helpers import networks
+
+    g = networks.with_sign(networks.signed_graph("1990s"), a, b, -1)
+    return int(networks.balance_summary(g)["unbalanced"])
 
 
 def check_unbalanced_after_flip(answer) -> Verdict:
-    """How many triangles of the 1990s network are unbalanced once the Israel–Turkey tie is −?
+    """How many triangles of the 1990s network are unbalanced once the United States–Turkey tie
+    is −1? The answer is the total number, an integer.
 
     >>> check_unbalanced_after_flip(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: networks.with_sign(...) on the 1990s graph, then networks.balance_summary(...).
+    ⏳ Not answered yet: replace ... with your answer. Hint: networks.with_sign(g, 'US', 'TR', -1) on the 1990s graph, then networks.balance_summary(...)['unbalanced'].
     Verdict(False)
     """
-    from helpers import networks
-
-    g = networks.with_sign(networks.signed_graph("1990s"), "IL", "TR", -1)
-    expected = networks.balance_summary(g)["unbalanced"]
-    return check_number(answer, expected=expected,
-                        hint="networks.with_sign(...) on the 1990s graph, then "
-                             "networks.balance_summary(...).")
+    hint = (f"networks.with_sign(g, '{FLIP[0]}', '{FLIP[1]}', -1) on the 1990s graph, then "
+            "networks.balance_summary(...)['unbalanced'].")
+    expected = _unbalanced_after(*FLIP)
+    worked = _unbalanced_after(*WORKED_FLIP)
+    value = _number(answer)
+    if value is not None and value == worked != expected:
+        print(f"❌ Not yet: that is the count for the {'–'.join(WORKED_FLIP)} flip worked in "
+              f"section 3. Flip {'–'.join(FLIP)} instead. Hint: {hint}")
+        return Verdict(False)
+    return check_number(answer, expected=expected, hint=hint)
 
 
 def _pairs(answer):
@@ -76,15 +102,50 @@ def check_tehran_gap(answer) -> Verdict:
                         hint="maps.geodesic_km(...) from each city to Tehran, then subtract.")
 
 
-def check_az_ru_sign(answer) -> Verdict:
-    """Added to the 2014 network as a model assumption, which sign of the Azerbaijan–Russia
-    tie (+1 or −1) leaves fewer unbalanced triangles?"""
+def _sign_key(key):
+    """+1 or −1 from a dict key written as 1, -1, 1.0, '+1' or '-1'; else None."""
+    try:
+        sign = int(float(str(key).replace("−", "-")))
+    except ValueError:
+        return None
+    return sign if sign in (1, -1) and float(str(key).replace("−", "-")) == sign else None
+
+
+def check_az_ru_counts(answer) -> Verdict:
+    """The number of unbalanced triangles in the 2014 network once the Azerbaijan–Russia tie is
+    added as a model assumption, for each sign: a dict ``{1: count, -1: count}``.
+
+    >>> check_az_ru_counts(...)
+    ⏳ Not answered yet: replace ... with your answer. Hint: For each sign s in (1, -1): networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].
+    Verdict(False)
+    """
     from helpers import networks
 
+    hint = ("For each sign s in (1, -1): "
+            "networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].")
+    if answer is ... or answer is None:
+        print(f"{NOT_DONE} Hint: {hint}")
+        return Verdict(False)
+    if not isinstance(answer, dict):
+        print(f"❌ Expected a dict of two counts, like {{1: ..., -1: ...}}, got "
+              f"{type(answer).__name__}. Hint: {hint}")
+        return Verdict(False)
+    given = {_sign_key(k): v for k, v in answer.items()}
+    if set(given) != {1, -1} or len(answer) != 2:
+        print(f"❌ The dict needs exactly two keys, 1 and -1 (the two signs). Hint: {hint}")
+        return Verdict(False)
     g = networks.signed_graph("2014")
-    bad = {s: networks.balance_summary(networks.with_sign(g, "AZ", "RU", s))["unbalanced"]
-           for s in (1, -1)}
-    correct = min(bad, key=bad.get)
-    return check_choice(answer, correct, [1, -1],
-                        hint="Try both: networks.with_sign(g14, 'AZ', 'RU', sign), then "
-                             "networks.balance_summary(...) for each.")
+    wrong = []
+    for sign in (1, -1):
+        expected = networks.balance_summary(networks.with_sign(g, "AZ", "RU", sign))["unbalanced"]
+        value = _number(given[sign])
+        label = "+1" if sign == 1 else "-1"
+        if value is None:
+            wrong.append(f"the count for {label} is not a number")
+        elif value != expected:
+            wrong.append(f"the count for {label} is {'too high' if value > expected else 'too low'}")
+    if not wrong:
+        print(CORRECT)
+        return Verdict(True)
+    print(f"❌ Not yet: {' and '.join(wrong)}. Hint: {hint}")
+    return Verdict(False)

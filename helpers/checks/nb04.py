@@ -24,28 +24,64 @@ def check_days_before_visit(answer) -> Verdict:
                              "and take .days.")
 
 
+#: The years of the BP series: a peak year outside them is not a year of the series at all.
+FIRST_YEAR, LAST_YEAR = 1985, 2020
+
+
+def _number(answer):
+    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
+    if isinstance(answer, bool):
+        return None
+    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
+        answer = answer.item()
+    if isinstance(answer, Real) and not isinstance(answer, bool):
+        return float(answer)
+    return None
+
+
 def check_peak_year(answer) -> Verdict:
-    """In which year was Azerbaijan's oil output highest in the BP series?"""
+    """In which year was Azerbaijan's oil output highest in the BP series?
+
+    >>> check_peak_year(1036.7)
+    ❌ Expected a year of the BP series (1985–2020); got 1036.7: idxmax() gives the year, max() the output. Hint: idxmax() of the production column gives the year of the maximum.
+    Verdict(False)
+    """
     from helpers import energy
 
-    return check_number(answer, expected=energy.peak_year(),
-                        hint="idxmax() of the production column gives the year of the maximum.")
+    hint = "idxmax() of the production column gives the year of the maximum."
+    value = _number(answer)
+    if value is not None and value == value and not FIRST_YEAR <= value <= LAST_YEAR:
+        if 1900 <= value <= 2100:
+            why = f"{value:g} is outside the series"
+        else:
+            why = f"got {value:g}: idxmax() gives the year, max() the output"
+        print(f"❌ Expected a year of the BP series ({FIRST_YEAR}–{LAST_YEAR}); {why}. Hint: {hint}")
+        return Verdict(False)
+    return check_number(answer, expected=energy.peak_year(), hint=hint)
 
 
 def check_rp_2014(answer) -> Verdict:
-    """The reserves-to-production ratio in 2014, in years."""
+    """The reserves-to-production ratio in 2014, in years (to at least one decimal).
+
+    The tolerance is half the gap between the 2014 ratio and its neighbours' (2013, 2015), so
+    the ratio of another year does not pass."""
     from helpers import energy
 
-    return check_number(answer, expected=energy.rp_ratio(2014), rel=0.02, unit="years",
-                        hint="Reserves are in thousand million barrels (× 1e9); output is in "
-                             "thousand barrels per day (× 1000 × 365 for a year).")
+    return check_number(answer, expected=energy.rp_ratio(2014), tol=energy.neighbour_gap(2014),
+                        unit="years",
+                        hint="Use the 2014 row, give at least one decimal. Reserves are in "
+                             "thousand million barrels (× 1e9); output is in thousand barrels "
+                             "per day (× 1000 × 365 for a year).")
 
 
 def check_end_year_2014(answer) -> Verdict:
-    """The year the oil would run out by the R/P arithmetic of 2014."""
+    """The year the oil would run out by the R/P arithmetic of 2014 (a whole year will do).
+
+    The tolerance is half the gap to the neighbouring years' end years, at most one year."""
     from helpers import energy
 
-    return check_number(answer, expected=2014 + energy.rp_ratio(2014), tol=1.0,
+    tol = min(1.0, energy.neighbour_gap(2014, "implied_end"))
+    return check_number(answer, expected=2014 + energy.rp_ratio(2014), tol=tol,
                         hint="Add the 2014 R/P ratio to 2014.")
 
 
