@@ -26,7 +26,6 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import geopandas as gpd
 import matplotlib.patheffects as pe
@@ -41,11 +40,11 @@ from pyproj import Geod
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
 
-from .data import load
+from .data import DATA_DIR, load
 from .errors import DataError
 from .plots import OKABE_ITO
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+GEO_DIR = DATA_DIR / "geo"
 REGION = (24.0, 76.0, 24.0, 57.0)  # lon_min, lon_max, lat_min, lat_max of the geo files
 EXTENTS = {  # named map extents, same order as REGION
     "region": REGION,
