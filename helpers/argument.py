@@ -28,6 +28,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 
 from .data import load
 from .plots import GREY, OKABE_ITO
+from .sources import page_ref
 
 #: How each kind of node looks: fill, edge colour, box style, edge line style and width.
 #: Kinds differ by border (square/round, solid/dashed, thin/thick) as well as by colour.
@@ -56,10 +57,7 @@ def page_tag(page, note=None) -> str:
     >>> page_tag(68, None)
     'p. 68'
     """
-    tag = f"p. {int(page)}"
-    if str(note) not in ("None", "", "nan", "<NA>"):
-        tag += f", n. {int(note)}"
-    return tag
+    return page_ref(page, note)
 
 
 def load_graph(root=None) -> nx.DiGraph:

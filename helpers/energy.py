@@ -110,11 +110,12 @@ def cumulative_output(first: int, last: int) -> float:
 
 def plot_production(ax=None, *, projection_year: int = 2025, published: float = 2015.0,
                     mark_peak: bool = True):
-    """Output 1985–2020 in kb/d with the peak (unless ``mark_peak`` is false, e.g. when an
+    """Output over the whole BP series in kb/d with the peak (unless ``mark_peak`` is false, e.g. when an
     exercise asks for it), first oil through BTC, the article's date of publication and its
     projection year marked. Returns the Axes (caption left to the caller).
     """
     p = production()
+    last = int(p.index.max())
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 4.8))
     ax.plot(p.index, p["kbd"], color=OKABE_ITO["blue"], marker="o", ms=3.5, lw=2,
@@ -131,11 +132,11 @@ def plot_production(ax=None, *, projection_year: int = 2025, published: float = 
             fontsize=8.5, color="#333333")
     ax.axvline(published, color=OKABE_ITO["orange"], ls="--", lw=1.5,
                label="Article published (Jan. 2015)")
-    ax.axvspan(2020.5, projection_year + 0.5, color="#F2F2F2", zorder=0)
+    ax.axvspan(last + 0.5, projection_year + 0.5, color="#F2F2F2", zorder=0)
     ax.axvline(projection_year, color=OKABE_ITO["vermillion"], ls="-.", lw=1.8,
                label=f"Article: no oil left in {projection_year} without new finds")
-    ax.text(2022.9, 560, "no data\nhere (BP\nseries\nends 2020)", ha="center", fontsize=8,
-            color="#555555")
+    ax.text(last + 2.9, 560, f"no data\nhere (BP\nseries\nends {last})", ha="center",
+            fontsize=8, color="#555555")  # in the shaded years after the series
     ax.set(xlim=(1984, projection_year + 1.5), ylim=(0, 1200), xlabel="Year",
            ylabel="Thousand barrels per day")
     ax.legend(loc="upper left", fontsize=8.5)

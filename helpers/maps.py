@@ -147,9 +147,9 @@ def load_countries() -> gpd.GeoDataFrame:
     return _countries().copy()
 
 
-@lru_cache(maxsize=1)
 def _places() -> gpd.GeoDataFrame:
-    """places.csv, typed and checked against data/datapackage.json, then as points."""
+    """places.csv, typed and checked against data/datapackage.json, then as points. Not cached
+    here: ``load`` keeps the checked table until the file changes, so an edit shows at once."""
     df = load("places")
     geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
     gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")

@@ -21,6 +21,7 @@ not say how likely a change of regime is, and it has never been tested against c
 
 from __future__ import annotations
 
+import math
 from numbers import Real
 
 import matplotlib.pyplot as plt
@@ -71,7 +72,12 @@ def _resolve(given: dict | None, default: dict, what: str, check) -> dict:
 
 
 def _check_weight(key, value):
-    if isinstance(value, bool) or not isinstance(value, Real) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"weight of {key!r} must be an ordinary number ≥ 0, got {value!r} "
+                         "(NaN or infinity has no share of the maximum)")
+    if value < 0:
         raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {value!r}")
 
 
@@ -104,16 +110,22 @@ def score_table(weights: dict | None = None, levels: dict | None = None) -> pd.D
     return table
 
 
-def score(weights: dict | None = None, levels: dict | None = None) -> float:
-    """The weighted share of the maximum, rounded to three decimals (see the module text).
+def score(weights: dict | None = None, levels: dict | None = None, *,
+          ndigits: int | None = 3) -> float:
+    """The weighted share of the maximum, rounded to ``ndigits`` decimals (three: what a
+    table or a chart shows); ``ndigits=None`` gives it unrounded, for comparing two scores
+    that differ by less than the rounding (see the module text).
 
     >>> score(levels={"energy_decline": 0, "repression_criticism": 0})
     0.375
+    >>> score({"energy_decline": 1.01}), score({"energy_decline": 1.01}, ndigits=None) > score()
+    (0.625, True)
     """
     t = score_table(weights, levels)
     if t["max_points"].sum() == 0:
         raise ValueError("at least one weight must be above 0")
-    return round(float(t["points"].sum() / t["max_points"].sum()), 3)
+    value = float(t["points"].sum() / t["max_points"].sum())
+    return value if ndigits is None else round(value, ndigits)
 
 
 def profile_scores(profiles: dict | None = None) -> pd.DataFrame:

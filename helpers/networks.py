@@ -51,7 +51,6 @@ LABELS = {"US": "United\nStates", "IL": "Israel", "TR": "Turkey", "GE": "Georgia
 SIGN_STYLE = {1: dict(color=OKABE_ITO["blue"], ls="-"),
               -1: dict(color=OKABE_ITO["vermillion"], ls=(0, (4, 2.5)))}
 BASIS_WIDTH = {"article": 3.4, "model_assumption": 3.4, "inferred_from_axis": 1.1}
-BASES = ("article", "inferred_from_axis", "model_assumption")
 
 
 def _rank(node: str) -> int:

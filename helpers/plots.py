@@ -76,7 +76,6 @@ def lane_timeline(
     source: str,
     ax=None,
     lanes: Iterable[str] | None = None,
-    label_every: int = 1,
 ):
     """Draw events as markers on horizontal lanes (one lane per category), labelled.
 
@@ -93,9 +92,8 @@ def lane_timeline(
                    marker=MARKERS[i % len(MARKERS)], zorder=3, label=name, edgecolor="black",
                    linewidth=0.5)
         for j, (_, r) in enumerate(rows.iterrows()):
-            if j % label_every == 0:
-                ax.annotate(str(r[label]), (r[date], i), xytext=(0, STAGGER[j % len(STAGGER)]),
-                            textcoords="offset points", ha="center", fontsize=8)
+            ax.annotate(str(r[label]), (r[date], i), xytext=(0, STAGGER[j % len(STAGGER)]),
+                        textcoords="offset points", ha="center", fontsize=8)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(-0.8, len(order) - 0.2)
     ax.set_xlabel("Year")

@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 from .argument import PUBLISHED, decimal_year
 from .data import load
 from .plots import GREY, OKABE_ITO
+from .sources import cite
 
 #: OUR judgements, in the order tables and figures use, with what each means.
 JUDGEMENTS = {
@@ -183,7 +184,7 @@ def timeline_frame(events: dict[str, tuple[str, str]] | None = None, root=None) 
         rows.append({"ref": ref, "date": pd.Timestamp(row["date"]), "lane": lane, "label": label,
                      "provenance": "article" if has_page else "outside",
                      "page": int(row["page"]) if has_page else None,
-                     "source": f"Lindenstrauss 2015, p. {int(row['page'])}" if has_page
+                     "source": cite(row["page"], row.get("note")) if has_page
                      else row["source"]})
     return pd.DataFrame(rows).sort_values(["lane", "date"], ignore_index=True)
 
@@ -239,18 +240,6 @@ def draw_before_after(frame: pd.DataFrame, ax=None):
 
 # --- oil: the series against the article's 2025 claim ----------------------------------------
 
-def rp_years(oil: pd.DataFrame, year: int) -> float:
-    """Reserves-to-production ratio in ``year``: proved reserves divided by that year's
-    output, in years (output held constant: a yardstick, not a forecast).
-
-    >>> round(rp_years(load("oil_production"), 2014), 1)
-    22.3
-    """
-    row = oil.set_index("year").loc[year]
-    barrels_a_year = row["oil_production_kbd"] * 1_000 * 365
-    return float(row["proved_reserves_bn_bbl"] * 1e9 / barrels_a_year)
-
-
 def straight_line(oil: pd.DataFrame, first: int, last: int, to: int) -> pd.Series:
     """OUR straight line through output in ``first``..``last``, extended to ``to``
     (a teaching device, not a forecast).
@@ -265,9 +254,10 @@ def straight_line(oil: pd.DataFrame, first: int, last: int, to: int) -> pd.Serie
 
 
 def draw_oil_claim(oil: pd.DataFrame, ax=None, *, claim_year: int = 2025):
-    """Azerbaijan's oil output (BP, to 2020) against the article's claim of no oil by
-    ``claim_year`` (p. 67, n. 40), with the years the checked data do not reach shaded and
-    OUR straight line through 2010–2020. Returns the Axes."""
+    """Azerbaijan's oil output (BP, to the last year of ``oil``) against the article's claim of
+    no oil by ``claim_year`` (p. 67, n. 40), with the years the checked data do not reach shaded
+    and OUR straight line from 2010 (the peak the article names) to the last year. Returns the
+    Axes."""
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 5))
     last = int(oil["year"].max())
@@ -276,7 +266,7 @@ def draw_oil_claim(oil: pd.DataFrame, ax=None, *, claim_year: int = 2025):
             label="oil output (BP Statistical Review 2021)")
     line = straight_line(oil, 2010, last, claim_year)
     ax.plot(line.index, line.values, ls=":", lw=2, color="black",
-            label="our straight line through 2010–2020 (not a forecast)")
+            label=f"our straight line through 2010–{last} (not a forecast)")
     ax.axvspan(last + 0.5, claim_year + 0.5, facecolor="none", edgecolor=GREY, hatch="//",
                lw=0, label="no checked data in this collection")
     ax.plot(claim_year, 0, marker="X", ms=13, color=ARTICLE, markeredgecolor="black", ls="none",

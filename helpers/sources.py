@@ -14,16 +14,41 @@ import re
 from pathlib import Path
 
 AUTHOR_YEAR = "Lindenstrauss 2015"
-ARTICLE = (
-    "Gallia Lindenstrauss, \"Israel–Azerbaijan: Special Relations vs. Constraints\" "
-    "(in Hebrew), Strategic Assessment 17:4 (INSS, January 2015), pp. 61–69"
-)
 FIRST_PAGE, LAST_PAGE = 61, 69
 LAST_NOTE = 44
 ARTICLE_FILE = "lindenstrauss-2015-israel-azerbaijan.he.txt"
 
 # Page map of the extracted text (first line of each printed page), from the reading guide.
 PAGE_FIRST_LINE = {61: 1, 62: 51, 63: 117, 64: 202, 65: 269, 66: 346, 67: 412, 68: 477, 69: 558}
+
+
+def _missing(value) -> bool:
+    """True for None, "", NaN, pd.NA and NaT: a row with no footnote."""
+    return value is None or str(value) in ("", "nan", "<NA>", "NaT", "None")
+
+
+def page_ref(page: int, note: int | None = None) -> str:
+    """The page (and note) part of a citation, checked against the article's range.
+
+    >>> page_ref(63, 8)
+    'p. 63, n. 8'
+    >>> page_ref(68, None)
+    'p. 68'
+    """
+    if _missing(page) or float(page) != int(float(page)):
+        raise ValueError(f"page {page!r} is not a page number")
+    page = int(float(page))
+    if not FIRST_PAGE <= page <= LAST_PAGE:
+        raise ValueError(f"page {page} is outside the article (pp. {FIRST_PAGE}–{LAST_PAGE})")
+    text = f"p. {page}"
+    if not _missing(note):
+        if float(note) != int(float(note)):
+            raise ValueError(f"note {note!r} is not a footnote number")
+        note = int(float(note))
+        if not 1 <= note <= LAST_NOTE:
+            raise ValueError(f"note {note} is outside the article's notes (1–{LAST_NOTE})")
+        text += f", n. {note}"
+    return text
 
 
 def cite(page: int, note: int | None = None) -> str:
@@ -34,16 +59,7 @@ def cite(page: int, note: int | None = None) -> str:
     >>> cite(67, 40)
     'Lindenstrauss 2015, p. 67, n. 40'
     """
-    page = int(page)
-    if not FIRST_PAGE <= page <= LAST_PAGE:
-        raise ValueError(f"page {page} is outside the article (pp. {FIRST_PAGE}–{LAST_PAGE})")
-    text = f"{AUTHOR_YEAR}, p. {page}"
-    if str(note) not in ("None", "", "nan", "<NA>"):  # a missing note: None, NaN, pd.NA or ""
-        note = int(note)
-        if not 1 <= note <= LAST_NOTE:
-            raise ValueError(f"note {note} is outside the article's notes (1–{LAST_NOTE})")
-        text += f", n. {note}"
-    return text
+    return f"{AUTHOR_YEAR}, {page_ref(page, note)}"
 
 
 def caption(page: int, note: int | None = None, *more: str) -> str:

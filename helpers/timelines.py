@@ -24,7 +24,7 @@ from matplotlib.transforms import Bbox
 
 from .data import load
 from .plots import CYCLE, GREY, HATCHES, MARKERS, OKABE_ITO, add_source
-from .sources import cite
+from .sources import cite, page_ref
 
 # --- dates and their precision ----------------------------------------------------------------
 
@@ -407,7 +407,7 @@ def iceberg_chart(table: pd.DataFrame, *, title: str, source: str, ax=None):
 
 
 def _pn(r) -> str:
-    return f"p. {r['page']}" + (f", n. {r['note']}" if not pd.isna(r["note"]) else "")
+    return page_ref(r["page"], r["note"])
 
 
 # --- arms: the article's figures and later SIPRI figures -------------------------------------

@@ -87,3 +87,29 @@ def test_az_ru_counts(capsys):
     assert "not a number" in capsys.readouterr().out
     assert not nb03.check_az_ru_counts(...)
     assert "Not answered yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("key", [float("inf"), float("-inf"), float("nan"), "inf", 1e400])
+def test_sign_keys_that_are_not_signs(key):
+    assert nb03._sign_key(key) is None
+
+
+def test_az_ru_counts_with_an_infinite_key(capsys):
+    assert not nb03.check_az_ru_counts({float("inf"): 3, -1: 2})
+    assert "two keys" in capsys.readouterr().out
+
+
+def test_az_ru_counts_missing_value(capsys):
+    import pandas as pd
+
+    g = networks.signed_graph("2014")
+    bad = networks.balance_summary(networks.with_sign(g, "AZ", "RU", -1))["unbalanced"]
+    assert not nb03.check_az_ru_counts({1: pd.NA, -1: bad})
+    out = capsys.readouterr().out
+    assert "the count for +1 is not a number" in out and "count for -1" not in out
+
+
+def test_article_ties_unanswered_gets_the_hint(capsys):
+    assert not nb03.check_article_ties_1990s(None)
+    out = capsys.readouterr().out
+    assert out.startswith("⏳ Not answered yet") and "Hint: Filter alignments" in out

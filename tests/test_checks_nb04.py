@@ -78,3 +78,36 @@ def test_weights_raise_score(capsys):
     assert not nb04.check_weights_raise_score({g: True for g in growing})
     assert not nb04.check_weights_raise_score(...)
     assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_weights_a_small_real_increase_counts(capsys):
+    assert nb04.check_weights_raise_score({"energy_decline": 1.01})
+    assert "✅" in capsys.readouterr().out
+    ind = monitoring.indicators()
+    assert not nb04.check_weights_raise_score({i: 0.1 for i in ind.index})  # equal, rescaled
+    assert not nb04.check_weights_raise_score({"energy_decline": 0.99})
+
+
+def test_weights_nan_and_inf_get_a_message(capsys):
+    for bad in (float("nan"), float("inf")):
+        assert not nb04.check_weights_raise_score({"energy_decline": bad})
+        out = capsys.readouterr().out
+        assert out.startswith("❌ weight of 'energy_decline'") and "Hint:" in out
+
+
+def test_peak_year_range_comes_from_the_data(capsys):
+    oil = load("oil_production")
+    assert nb04.series_years() == (int(oil["year"].min()), int(oil["year"].max()))
+    first, last = nb04.series_years()
+    assert not nb04.check_peak_year(last + 1)
+    assert f"({first}–{last})" in capsys.readouterr().out
+
+
+def test_peak_year_refuses_missing_and_booleans(capsys):
+    import numpy as np
+    import pandas as pd
+
+    assert not nb04.check_peak_year(pd.Series([pd.NA], dtype="Int64"))
+    assert "NaN (a missing value)" in capsys.readouterr().out
+    assert not nb04.check_peak_year(np.True_)
+    assert "numpy.bool" in capsys.readouterr().out

@@ -1,5 +1,8 @@
+import pytest
+
 from helpers.argument import behind, load_graph, pages_behind
 from helpers.checks import nb05
+from helpers.errors import DataError
 
 
 def test_pressures_behind_doubts(capsys):
@@ -30,3 +33,46 @@ def test_change_of_government(capsys):
     assert not nb05.check_change_of_government(...)
     out = capsys.readouterr().out
     assert "not one of the options" in out and "Not answered yet" in out
+
+
+def _endings_with(monkeypatch, change):
+    """Make nb05 see special_relationship_endings with its 'turkey' ending changed."""
+    real = nb05.load
+
+    def fake(name, *args, **kwargs):
+        df = real(name, *args, **kwargs)
+        if name == "special_relationship_endings":
+            df = change(df.copy())
+        return df
+
+    monkeypatch.setattr(nb05, "load", fake)
+
+
+def test_change_of_government_needs_exactly_one_row(monkeypatch):
+    def two(df):
+        df["change_kind"] = df["change_kind"].astype(object)
+        df.loc[df["relationship"] == "iran", "change_kind"] = "change_of_government"
+        return df
+
+    _endings_with(monkeypatch, two)
+    with pytest.raises(DataError, match="found 2"):
+        nb05.check_change_of_government("turkey")
+
+
+def test_change_of_government_with_no_row(monkeypatch):
+    _endings_with(monkeypatch,
+                  lambda df: df[df["change_kind"].astype(str) != "change_of_government"])
+    with pytest.raises(DataError, match="found 0"):
+        nb05.check_change_of_government("turkey")
+
+
+def test_change_of_government_answer_must_be_an_option(monkeypatch):
+    def azerbaijan(df):
+        df["relationship"] = df["relationship"].astype(object)
+        is_government = df["change_kind"].astype(str) == "change_of_government"
+        df.loc[is_government, "relationship"] = "azerbaijan"
+        return df
+
+    _endings_with(monkeypatch, azerbaijan)
+    with pytest.raises(DataError, match="not one of the relationships"):
+        nb05.check_change_of_government("turkey")

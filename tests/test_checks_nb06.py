@@ -2,7 +2,7 @@ import pandas as pd
 
 from helpers import load
 from helpers.checks import nb06
-from helpers.scorecard import rp_years
+from helpers.energy import rp_ratio
 
 
 def test_share_of_peak(capsys):
@@ -18,12 +18,12 @@ def test_share_of_peak(capsys):
 
 
 def test_rp_2020(capsys):
-    right = rp_years(load("oil_production"), nb06.RP_YEAR)
+    right = rp_ratio(nb06.rp_year())
     assert nb06.check_rp_2020(right)
     assert nb06.check_rp_2020(round(right, 1))
     assert nb06.check_rp_2020(right * 365 / 365.25)
-    assert not nb06.check_rp_2020(rp_years(load("oil_production"), nb06.RP_YEAR - 1))
-    assert not nb06.check_rp_2020(rp_years(load("oil_production"), 2014))  # notebook 04's year
+    assert not nb06.check_rp_2020(rp_ratio(nb06.rp_year() - 1))
+    assert not nb06.check_rp_2020(rp_ratio(2014))  # notebook 04's year
     assert not nb06.check_rp_2020(right * 1000)  # units not converted
     assert not nb06.check_rp_2020("27")
     assert not nb06.check_rp_2020(...)
@@ -32,11 +32,11 @@ def test_rp_2020(capsys):
 
 
 def test_end_year_2020(capsys):
-    oil = load("oil_production")
-    right = nb06.RP_YEAR + rp_years(oil, nb06.RP_YEAR)
+    year = nb06.rp_year()
+    right = year + rp_ratio(year)
     assert nb06.check_end_year_2020(right)
     assert nb06.check_end_year_2020(round(right))
-    assert not nb06.check_end_year_2020(nb06.RP_YEAR - 1 + rp_years(oil, nb06.RP_YEAR - 1))
+    assert not nb06.check_end_year_2020(year - 1 + rp_ratio(year - 1))
     assert not nb06.check_end_year_2020(2025)
     assert not nb06.check_end_year_2020(...)
     assert str(round(right)) not in capsys.readouterr().out

@@ -184,3 +184,23 @@ def test_load_all_returns_every_table():
     tables = data.load_all()
     assert list(tables) == data.names()
     assert all(isinstance(df, pd.DataFrame) and len(df) for df in tables.values())
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "1_000", "12abc"])
+def test_a_number_field_refuses_nan_inf_and_odd_spellings(data_copy, bad):
+    res = _pick(lambda r: any(f["type"] == "number" for f in r["schema"]["fields"]))
+    field = next(f["name"] for f in res["schema"]["fields"] if f["type"] == "number")
+    _set_cell(data_copy, res, 1, field, bad)
+    with pytest.raises(DataError, match=rf"row 1 \(line 2\), field '{field}': expected a number, got '{bad}'"):
+        data.load(res["name"], root=data_copy)
+
+
+def test_editing_a_referenced_table_triggers_a_fresh_check(data_copy):
+    """visits refers to actors: removing an actor that visits uses must fail the next load of
+    visits, although visits.csv itself did not change."""
+    data.load("visits", root=data_copy)
+    path = data_copy / "article" / "actors.csv"
+    rows = _rows(path)
+    _write(path, [r for r in rows if r[0] != "AZ"])
+    with pytest.raises(DataError, match=r"unknown code 'AZ'"):
+        data.load("visits", root=data_copy)

@@ -20,13 +20,18 @@ def test_peak_is_the_article_year():
     assert energy.peak_year() == int(figures.loc["oil_peak_year", "value"])
 
 
-def test_rp_by_hand():
-    p = load("oil_production").set_index("year")
-    by_hand = p.loc[2014, "proved_reserves_bn_bbl"] * 1e9 / (p.loc[2014, "oil_production_kbd"] * 1e3 * 365)
-    assert energy.rp_ratio(2014) == pytest.approx(by_hand)
+def test_rp_against_values_worked_out_by_hand():
+    """Worked out by hand from data/external/oil_production.csv: in 2014 reserves were 7.0
+    thousand million barrels and output 861.2 kb/d, so R/P = 7.0e9 / (861.2e3 × 365) = 22.269
+    years and the oil 'runs out' in 2014 + 22.269 = 2036.27; in 2020 (716.1 kb/d) R/P = 26.781."""
+    assert energy.rp_ratio(2014) == pytest.approx(22.2690, abs=1e-4)
+    assert energy.rp_ratio(2020) == pytest.approx(26.7813, abs=1e-4)
     t = energy.rp_table()
     assert t.index.min() == 1991, "no reserves before 1991"
-    assert (t["implied_end"] == t.index + t["rp_years"]).all()
+    assert t.loc[2014, "implied_end"] == pytest.approx(2036.269, abs=1e-3)
+    assert round(t.loc[2014, "implied_end"], 1) == 2036.3
+    # 1991-2001: 1.2 thousand million barrels at 239.7 kb/d in 1991 -> 13.72 years
+    assert t.loc[1991, "rp_years"] == pytest.approx(13.716, abs=1e-3)
     with pytest.raises(ValueError, match="no reserves figure"):
         energy.rp_ratio(1985)
 
@@ -34,15 +39,26 @@ def test_rp_by_hand():
 def test_reserves_unchanged_while_oil_was_produced():
     t = energy.rp_table()
     assert t.loc[2002:2020, "reserves_bn_bbl"].nunique() == 1
-    assert energy.cumulative_output(2003, 2020) > 1
+    # by hand: the kb/d of 2003-2020 add up to 13,894.1; × 1000 × 365 = 5.0713 thousand
+    # million barrels, most of the 7.0 the reserves figure never stopped showing
+    assert energy.cumulative_output(2003, 2020) == pytest.approx(5.0713465, abs=1e-6)
 
 
 def test_share_estimates_and_spread():
     df = energy.share_estimates()
     assert df["year"].is_monotonic_increasing
     assert df["is_article"].sum() == 1
-    lo, hi = energy.share_spread()
-    assert lo <= df["share_low"].min() and hi >= df["share_high"].max()
+    # the lowest figure is Ynet's 10-20% (2011), the highest the 40% of 2014 and of the article
+    assert energy.share_spread() == (10.0, 40.0)
+
+
+def test_production_plot_marks_where_the_series_ends():
+    last = int(load("oil_production")["year"].max())
+    ax = energy.plot_production()
+    assert any(f"ends {last}" in t.get_text() for t in ax.texts)
+    shaded = [p for p in ax.patches if p.get_x() == last + 0.5]
+    assert shaded, "the years after the series are shaded from its last year"
+    plt.close("all")
 
 
 def test_plots_draw():

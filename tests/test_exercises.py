@@ -89,3 +89,81 @@ def test_items_explain_type_case_and_tables(capsys):
     assert "capital letters" in capsys.readouterr().out
     assert not ex.check_items(["A", "B"], ["A", "C"])
     assert "1 is missing and 1 should not be there" in capsys.readouterr().out
+
+
+# --- regressions: missing values, booleans, unhashable and repeated items ---------------------
+
+@pytest.mark.parametrize("answer", [pd.NA, pd.Series([pd.NA], dtype="Int64"), pd.NaT,
+                                    pd.Series([float("nan")])])
+def test_missing_values_get_the_nan_message(answer, capsys):
+    import numpy as np
+
+    assert ex.as_number(answer) != ex.as_number(answer)  # NaN
+    assert not ex.check_number(answer, expected=16)
+    out = capsys.readouterr().out
+    assert "NaN (a missing value)" in out and "values" not in out
+    assert np.isnan(ex.as_number(pd.NA))
+
+
+def test_numpy_booleans_are_not_numbers(capsys):
+    import numpy as np
+
+    for answer in (np.True_, np.bool_(False), np.array([True]), pd.Series([True])):
+        assert ex.as_number(answer) is None
+        assert not ex.check_number(answer, expected=1)
+        assert "(True or False)" in capsys.readouterr().out
+    ex.check_number(np.True_, expected=1)
+    assert "got numpy.bool" in capsys.readouterr().out
+
+
+def test_one_value_that_is_not_a_number_is_named(capsys):
+    import numpy as np
+
+    assert not ex.check_number(pd.Series(["16"]), expected=16)
+    assert "Series whose one value is a str" in capsys.readouterr().out
+    assert not ex.check_number(np.array(["16"]), expected=16)
+    assert "ndarray whose one value is a str" in capsys.readouterr().out
+    assert not ex.check_number(pd.Series([], dtype=float), expected=16)
+    assert "empty Series" in capsys.readouterr().out
+
+
+def test_as_number_and_say_are_public():
+    import numpy as np
+
+    assert ex.as_number(np.int64(3)) == 3.0 and ex.as_number(pd.Series([2.5])) == 2.5
+    assert ex.as_number("3") is None and ex.as_number(True) is None and ex.as_number([3]) is None
+    assert ex.unanswered(...) and ex.unanswered(None) and not ex.unanswered(0)
+    assert ex._say is ex.say and ex._unanswered is ex.unanswered and ex._as_scalar is ex.as_number
+
+
+def test_say_adds_the_hint_only_after_a_wrong_answer(capsys):
+    assert ex.say(True, ex.CORRECT, "a hint") == True
+    assert ex.say(False, "❌ No.", "a hint") == False
+    assert capsys.readouterr().out.splitlines() == ["✅ Correct.", "❌ No. Hint: a hint"]
+
+
+def test_items_that_are_not_plain_values_are_refused(capsys):
+    assert not ex.check_items([["IL", "TR"]], ["IL", "TR"], what="codes", hint="h")
+    out = capsys.readouterr().out
+    assert "Expected a list of plain values (text or numbers)" in out and "holding a list" in out
+    assert not ex.check_items([{"IL"}], ["IL"])
+    assert "plain values" in capsys.readouterr().out
+
+
+def test_repeated_items_do_not_pass(capsys):
+    assert not ex.check_items(["AZ", "AZ"], ["AZ"], what="codes")
+    out = capsys.readouterr().out
+    assert "each item once" in out and "2 codes given, 1 different" in out
+    assert not ex.check_items(pd.Series(["AZ", "TR", "AZ"]), ["AZ", "TR"])
+    assert "each item once" in capsys.readouterr().out
+    assert ex.check_items(pd.Series(["AZ", "TR"]).unique(), ["AZ", "TR"])
+    assert ex.check_items(iter(["TR", "AZ"]), ["AZ", "TR"])  # a one-pass iterator is read once
+
+
+def test_choice_refuses_arrays_and_a_broken_exercise(capsys):
+    import numpy as np
+
+    assert not ex.check_choice(np.array(["b"]), "b", ["a", "b"])
+    assert "not one of the options" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="not one of the options"):
+        ex.check_choice("a", "z", ["a", "b"])

@@ -69,6 +69,7 @@ def test_heatmap_writes_pages_in_cells():
 def test_displacement_chart_says_not_verified():
     ax = interests.displacement_chart(load("displacement"), title="t", source="Source: x.")
     texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == len(load("displacement"))
     assert all("not verified" in t for t in texts)
     assert _caption(ax.figure) == ["Source: x."]
 

@@ -62,12 +62,8 @@ def test_a_place_outside_its_country_is_refused(data_copy, monkeypatch):
     lines[2] = ",".join(cells)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setattr(maps, "load", lambda name: data.load(name, root=data_copy))
-    maps._places.cache_clear()
-    try:
-        with pytest.raises(DataError, match=r"places.csv, row 2, field 'lat/lon'"):
-            maps.load_places()
-    finally:
-        maps._places.cache_clear()
+    with pytest.raises(DataError, match=r"places.csv, row 2, field 'lat/lon'"):
+        maps.load_places()
 
 
 def test_shared_border_lengths_are_positive_and_symmetric():

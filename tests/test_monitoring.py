@@ -42,6 +42,26 @@ def test_bad_input_is_refused(weights, levels):
         monitoring.score(weights, levels)
 
 
+@pytest.mark.parametrize("weight", [float("nan"), float("inf"), -float("inf")])
+def test_weights_that_are_not_finite_are_refused(weight):
+    import numpy as np
+
+    with pytest.raises(ValueError, match="weight of 'leadership'"):
+        monitoring.score({"leadership": weight})
+    with pytest.raises(ValueError, match="weight of 'leadership'"):
+        monitoring.score({"leadership": np.float64(weight)})
+
+
+def test_unrounded_score_shows_a_small_increase():
+    # energy_decline is coded 2 (growing): a little more weight on it raises the score by
+    # less than the rounding to three decimals
+    assert monitoring.indicators().loc["energy_decline", "level"] == 2
+    small = {"energy_decline": 1.01}
+    assert monitoring.score(small) == monitoring.score()
+    assert monitoring.score(small, ndigits=None) > monitoring.score(ndigits=None)
+    assert monitoring.score(ndigits=None) == 0.625 and monitoring.score(ndigits=1) == 0.6
+
+
 def test_all_zero_weights_are_refused():
     with pytest.raises(ValueError, match="at least one weight"):
         monitoring.score({i: 0 for i in monitoring.indicators().index})

@@ -65,7 +65,7 @@ def test_stored_outputs_are_clean(path):
 def test_every_figure_has_a_source_caption(path):
     for i, c in enumerate(cells(path)):
         if c.cell_type == "code" and any("image/png" in o.get("data", {}) for o in c.get("outputs", [])):
-            assert re.search(r"source|caption", c.source, re.I), \
+            assert re.search(r"add_source\(|caption\(|sources_caption\(|\bsource=", c.source), \
                 f"cell {i} draws a figure without a source caption"
 
 

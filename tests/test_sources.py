@@ -48,3 +48,14 @@ def test_article_pages_split_by_the_page_map(article_pages):
     assert sorted(article_pages) == list(range(61, 70))
     assert sources.find_quote("בשנת 1993 פתחה ישראל שגרירות בבאקו", article_pages) == [62]
     assert sources.find_quote("2025", article_pages) == [67]
+
+
+def test_page_ref_refuses_fractions_and_reads_missing_notes():
+    import pandas as pd
+
+    assert sources.page_ref(63, 8.0) == "p. 63, n. 8"
+    assert sources.page_ref(63, pd.NaT) == sources.page_ref(63, pd.NA) == "p. 63"
+    with pytest.raises(ValueError, match="not a footnote number"):
+        sources.page_ref(63, 9.7)
+    with pytest.raises(ValueError, match="not a page number"):
+        sources.page_ref(None)

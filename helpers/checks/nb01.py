@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import Verdict, check_items, check_number
+from helpers.exercises import as_number, check_items, check_number, say
 from helpers.timelines import compare_dates
 
 
@@ -41,10 +41,8 @@ def check_deals_to_deliveries(answer) -> bool:
     expected = deals_bn / delivered_bn
     hint = ("Put both in the same unit first: value_usd_bn is in billions, the SIPRI value in "
             "millions (see its `unit`).")
-    value = answer.item() if getattr(answer, "size", None) == 1 and hasattr(answer, "item") \
-        else answer
-    if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and value == round(expected) and abs(value - expected) > 0.02 * expected):
-        print("❌ Close, but rounded too far: give the ratio to one decimal place.")
-        return Verdict(False)
+    value = as_number(answer)
+    if (value is not None and value == round(expected)
+            and abs(value - expected) > 0.02 * expected):
+        return say(False, "❌ Close, but rounded too far: give the ratio to one decimal place.")
     return check_number(answer, expected=expected, rel=0.02, hint=hint)

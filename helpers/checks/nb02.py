@@ -9,7 +9,7 @@ when called.
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import Verdict, check_items, check_number
+from helpers.exercises import Verdict, as_number, check_items, check_number, say
 
 RADIUS_KM = 1000
 
@@ -42,15 +42,6 @@ def check_nearby_capitals(answer) -> bool:
 SPHERE_CRS = "ESRI:54009"  # World Mollweide
 
 
-def _number(answer):
-    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
-    if isinstance(answer, bool):
-        return None
-    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
-        answer = answer.item()
-    return float(answer) if isinstance(answer, (int, float)) and not isinstance(answer, bool) else None
-
-
 def _published(key: str) -> float:
     return float(load("territory_share_estimates").set_index("id").loc[key, "value"])
 
@@ -59,18 +50,16 @@ def _area_feedback(answer, expected: float, *, published: float, sphere: float |
                    hint: str) -> Verdict:
     """check_number with two specific messages: the published figure typed in, and an
     equal-area projection on a sphere instead of the ellipsoid."""
-    value = _number(answer)
+    value = as_number(answer)
     close = 0.001 * expected
     if value is not None and abs(value - expected) > close:
         if abs(value - published) < 0.5:
-            print(f"❌ That is the published figure, not a measurement: measure the polygons. "
-                  f"Hint: {hint}")
-            return Verdict(False)
+            return say(False, "❌ That is the published figure, not a measurement: measure the "
+                              "polygons.", hint)
         if sphere is not None and abs(value - sphere) < 0.0002 * sphere:
-            print("❌ Close, but that looks like an equal-area projection on a sphere (e.g. "
-                  "Mollweide): use EPSG:6933, equal-area on the WGS84 ellipsoid. "
-                  f"Hint: {hint}")
-            return Verdict(False)
+            return say(False, "❌ Close, but that looks like an equal-area projection on a "
+                              "sphere (e.g. Mollweide): use EPSG:6933, equal-area on the WGS84 "
+                              "ellipsoid.", hint)
     return check_number(answer, expected=expected, rel=0.001, unit="km²", hint=hint)
 
 
@@ -110,12 +99,11 @@ def check_nakhchivan_km2(answer) -> Verdict:
     """Exercise 2: the Nakhchivan exclave's area in km², its polygon measured in EPSG:6933."""
     hint = ("Split Azerbaijan's row into its polygons with .explode(index_parts=False) after "
             ".to_crs('EPSG:6933'); Nakhchivan is the second largest.")
-    value = _number(answer)
+    value = as_number(answer)
     from helpers.interests import areas_km2
 
     if value is not None and abs(value - float(areas_km2("AZ").sum())) < 0.001 * value:
-        print(f"❌ That is the whole country: take Nakhchivan's polygon only. Hint: {hint}")
-        return Verdict(False)
+        return say(False, "❌ That is the whole country: take Nakhchivan's polygon only.", hint)
     return _area_feedback(answer, nakhchivan_km2(), published=_published("area_nakhchivan"),
                           sphere=None, hint=hint)
 

@@ -6,22 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from helpers.data import load
-from helpers.exercises import CORRECT, NOT_DONE, Verdict, check_items, check_number
+from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
+                               say, unanswered)
 
 #: The tie Exercise 3 flips (section 3 works through Israel–Turkey; the exercise takes another).
 FLIP = ("US", "TR")
 WORKED_FLIP = ("IL", "TR")
-
-
-def _number(answer):
-    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
-    if isinstance(answer, bool):
-        return None
-    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
-        answer = answer.item()
-    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
-        return float(answer)
-    return None
 
 
 def _unbalanced_after(a: str, b: str) -> int:
@@ -43,11 +33,10 @@ def check_unbalanced_after_flip(answer) -> Verdict:
             "networks.balance_summary(...)['unbalanced'].")
     expected = _unbalanced_after(*FLIP)
     worked = _unbalanced_after(*WORKED_FLIP)
-    value = _number(answer)
+    value = as_number(answer)
     if value is not None and value == worked != expected:
-        print(f"❌ Not yet: that is the count for the {'–'.join(WORKED_FLIP)} flip worked in "
-              f"section 3. Flip {'–'.join(FLIP)} instead. Hint: {hint}")
-        return Verdict(False)
+        return say(False, f"❌ Not yet: that is the count for the {'–'.join(WORKED_FLIP)} flip "
+                          f"worked in section 3. Flip {'–'.join(FLIP)} instead.", hint)
     return check_number(answer, expected=expected, hint=hint)
 
 
@@ -70,13 +59,12 @@ def check_article_ties_1990s(answer) -> Verdict:
     """Which ties of the 1990s network does the article itself state (basis 'article')?
     Answer as a list of pairs of actor codes, e.g. ``[("IL", "AZ"), ...]``; order is free."""
     hint = "Filter alignments for period '1990s' and basis 'article'; give (source, target) pairs."
-    if answer is ... or answer is None:
-        return check_items(answer, [], hint=hint)
+    if unanswered(answer):
+        return say(False, NOT_DONE, hint)
     pairs = _pairs(answer)
     if pairs is None:
-        print("❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), ('TR', 'AZ')]. "
-              f"Hint: {hint}")
-        return Verdict(False)
+        return say(False, "❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), "
+                          "('TR', 'AZ')].", hint)
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}
@@ -106,7 +94,7 @@ def _sign_key(key):
     """+1 or −1 from a dict key written as 1, -1, 1.0, '+1' or '-1'; else None."""
     try:
         sign = int(float(str(key).replace("−", "-")))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number; inf
         return None
     return sign if sign in (1, -1) and float(str(key).replace("−", "-")) == sign else None
 
@@ -123,29 +111,24 @@ def check_az_ru_counts(answer) -> Verdict:
 
     hint = ("For each sign s in (1, -1): "
             "networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].")
-    if answer is ... or answer is None:
-        print(f"{NOT_DONE} Hint: {hint}")
-        return Verdict(False)
+    if unanswered(answer):
+        return say(False, NOT_DONE, hint)
     if not isinstance(answer, dict):
-        print(f"❌ Expected a dict of two counts, like {{1: ..., -1: ...}}, got "
-              f"{type(answer).__name__}. Hint: {hint}")
-        return Verdict(False)
+        return say(False, f"❌ Expected a dict of two counts, like {{1: ..., -1: ...}}, got "
+                          f"{type(answer).__name__}.", hint)
     given = {_sign_key(k): v for k, v in answer.items()}
     if set(given) != {1, -1} or len(answer) != 2:
-        print(f"❌ The dict needs exactly two keys, 1 and -1 (the two signs). Hint: {hint}")
-        return Verdict(False)
+        return say(False, "❌ The dict needs exactly two keys, 1 and -1 (the two signs).", hint)
     g = networks.signed_graph("2014")
     wrong = []
     for sign in (1, -1):
         expected = networks.balance_summary(networks.with_sign(g, "AZ", "RU", sign))["unbalanced"]
-        value = _number(given[sign])
+        value = as_number(given[sign])
         label = "+1" if sign == 1 else "-1"
-        if value is None:
+        if value is None or value != value:
             wrong.append(f"the count for {label} is not a number")
         elif value != expected:
             wrong.append(f"the count for {label} is {'too high' if value > expected else 'too low'}")
     if not wrong:
-        print(CORRECT)
-        return Verdict(True)
-    print(f"❌ Not yet: {' and '.join(wrong)}. Hint: {hint}")
-    return Verdict(False)
+        return say(True, CORRECT)
+    return say(False, f"❌ Not yet: {' and '.join(wrong)}.", hint)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from numbers import Real
 
 from helpers.data import load
-from helpers.exercises import CORRECT, NOT_DONE, Verdict, check_items, check_number
+from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
+                               say, unanswered)
 
 
 def check_days_before_visit(answer) -> Verdict:
@@ -24,19 +25,15 @@ def check_days_before_visit(answer) -> Verdict:
                              "and take .days.")
 
 
-#: The years of the BP series: a peak year outside them is not a year of the series at all.
-FIRST_YEAR, LAST_YEAR = 1985, 2020
+def series_years() -> tuple[int, int]:
+    """The first and last year of the BP series: a peak year outside them is not a year of the
+    series at all.
 
-
-def _number(answer):
-    """A plain number from an int, a float or a one-element numpy/pandas value; else None."""
-    if isinstance(answer, bool):
-        return None
-    if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
-        answer = answer.item()
-    if isinstance(answer, Real) and not isinstance(answer, bool):
-        return float(answer)
-    return None
+    >>> series_years()
+    (1985, 2020)
+    """
+    years = load("oil_production")["year"]
+    return int(years.min()), int(years.max())
 
 
 def check_peak_year(answer) -> Verdict:
@@ -49,14 +46,14 @@ def check_peak_year(answer) -> Verdict:
     from helpers import energy
 
     hint = "idxmax() of the production column gives the year of the maximum."
-    value = _number(answer)
-    if value is not None and value == value and not FIRST_YEAR <= value <= LAST_YEAR:
+    first, last = series_years()
+    value = as_number(answer)
+    if value is not None and value == value and not first <= value <= last:
         if 1900 <= value <= 2100:
             why = f"{value:g} is outside the series"
         else:
             why = f"got {value:g}: idxmax() gives the year, max() the output"
-        print(f"❌ Expected a year of the BP series ({FIRST_YEAR}–{LAST_YEAR}); {why}. Hint: {hint}")
-        return Verdict(False)
+        return say(False, f"❌ Expected a year of the BP series ({first}–{last}); {why}.", hint)
     return check_number(answer, expected=energy.peak_year(), hint=hint)
 
 
@@ -104,21 +101,18 @@ def check_weights_raise_score(answer) -> Verdict:
 
     hint = ("A dict like {'energy_decline': 2, ...}; give more weight to the indicators "
             "coded 2 than to those coded 1.")
-    if answer is ... or answer is None:
-        print(f"{NOT_DONE} Hint: {hint}")
-        return Verdict(False)
+    if unanswered(answer):
+        return say(False, NOT_DONE, hint)
     if not isinstance(answer, dict) or not all(
             isinstance(v, Real) and not isinstance(v, bool) for v in answer.values()):
-        print(f"❌ Expected a dict of numbers, got {type(answer).__name__}. Hint: {hint}")
-        return Verdict(False)
+        return say(False, f"❌ Expected a dict of numbers, got {type(answer).__name__}.", hint)
     try:
-        mine = monitoring.score(answer)
+        mine = monitoring.score(answer, ndigits=None)
     except ValueError as err:
-        print(f"❌ {err}. Hint: {hint}")
-        return Verdict(False)
-    if mine > monitoring.score():
-        print(CORRECT)
-        return Verdict(True)
-    print(f"❌ Not yet: your weights give {mine:.3f}, not above the equal-weights score. "
-          f"Hint: {hint}")
-    return Verdict(False)
+        return say(False, f"❌ {err}.", hint)
+    # Unrounded: a small real increase counts (the printed score is rounded to 3 decimals),
+    # but not the last-digit noise of weights that are all equal (e.g. all 0.1).
+    if mine > monitoring.score(ndigits=None) + 1e-12:
+        return say(True, CORRECT)
+    return say(False, f"❌ Not yet: your weights give {mine:.3f}, not above the equal-weights "
+                      "score.", hint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from helpers.argument import behind, load_graph, pages_behind
 from helpers.data import load
+from helpers.errors import DataError
 from helpers.exercises import Verdict, check_choice, check_items
 
 
@@ -39,7 +40,13 @@ def check_change_of_government(answer) -> Verdict:
     options = rel.loc[rel["lesson_example"].astype(str) != "subject", "id"].tolist()
     picked = ends[(ends["role"].astype(str) == "ending")
                   & (ends["change_kind"].astype(str) == "change_of_government")]
+    if len(picked) != 1:  # the exercise asks for the one such ending: the data must have one
+        raise DataError(f"special_relationship_endings: expected exactly one 'ending' row with "
+                        f"change_kind 'change_of_government', found {len(picked)}")
     correct = picked["relationship"].iloc[0]
+    if correct not in options:
+        raise DataError(f"special_relationship_endings: {correct!r} is not one of the "
+                        f"relationships offered as options ({', '.join(options)})")
     return check_choice(answer, correct, options,
                         hint="Look at the rows of special_relationship_endings whose role is "
                              "'ending' and read their change_kind.")

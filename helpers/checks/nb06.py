@@ -5,11 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import load
-from helpers.exercises import NOT_DONE, Verdict, check_items, check_number
-from helpers.scorecard import JUDGEMENTS, rp_years
+from helpers.energy import neighbour_gap, rp_ratio
+from helpers.exercises import NOT_DONE, Verdict, check_items, check_number, say, unanswered
+from helpers.scorecard import JUDGEMENTS
 
-#: The year of Exercise 2: the last year of the checked BP series.
-RP_YEAR = 2020
+
+def rp_year() -> int:
+    """The year of Exercise 2: the last year of the checked BP series.
+
+    >>> rp_year()
+    2020
+    """
+    return int(load("oil_production")["year"].max())
 
 
 def check_share_of_peak(answer) -> Verdict:
@@ -38,11 +45,9 @@ def check_rp_2020(answer) -> Verdict:
     ⏳ Not answered yet: replace ... with your answer. Hint: Use the 2020 row, give at least one decimal. Reserves are in thousand million barrels, output in thousand barrels a day: convert both to barrels, and days to a year.
     Verdict(False)
     """
-    from helpers.energy import neighbour_gap
-
-    expected = rp_years(load("oil_production"), RP_YEAR)
-    return check_number(answer, expected, tol=min(0.3, neighbour_gap(RP_YEAR)), unit="years",
-                        hint=f"Use the {RP_YEAR} row, give at least one decimal. Reserves are in "
+    year = rp_year()
+    return check_number(answer, rp_ratio(year), tol=min(0.3, neighbour_gap(year)), unit="years",
+                        hint=f"Use the {year} row, give at least one decimal. Reserves are in "
                              "thousand million barrels, output in thousand barrels a day: "
                              "convert both to barrels, and days to a year.")
 
@@ -50,11 +55,10 @@ def check_rp_2020(answer) -> Verdict:
 def check_end_year_2020(answer) -> Verdict:
     """The year the reserves would run out at the 2020 rate (2020 + the R/P ratio); a whole
     year will do."""
-    from helpers.energy import neighbour_gap
-
-    expected = RP_YEAR + rp_years(load("oil_production"), RP_YEAR)
-    return check_number(answer, expected, tol=min(1.0, neighbour_gap(RP_YEAR, "implied_end")),
-                        hint=f"Add the {RP_YEAR} R/P ratio to {RP_YEAR}.")
+    year = rp_year()
+    return check_number(answer, year + rp_ratio(year),
+                        tol=min(1.0, neighbour_gap(year, "implied_end")),
+                        hint=f"Add the {year} R/P ratio to {year}.")
 
 
 def _is_bool(value) -> bool:
@@ -125,11 +129,9 @@ def check_crosstab(answer) -> Verdict:
     expected = _cells(pd.crosstab(card["explicit"], card["our_judgement"].astype(str)))
     hint = ("pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty "
             "cells and margins.")
-    if answer is ... or answer is None:
-        print(f"{NOT_DONE} Hint: {hint}")
-        return Verdict(False)
+    if unanswered(answer):
+        return say(False, NOT_DONE, hint)
     got = _cells(answer)
     if isinstance(got, str):
-        print(f"{got} Hint: {hint}")
-        return Verdict(False)
+        return say(False, got, hint)
     return check_items(got, expected, what="non-empty cells", hint=hint)
