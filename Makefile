@@ -67,7 +67,7 @@ toc: setup
 	$(BIN)/python tools/toc.py --write
 
 lock: setup
-	$(BIN)/uv pip compile pyproject.toml -p 3.11 -o requirements.lock --no-header
+	$(BIN)/uv pip compile pyproject.toml --universal -p 3.11 -o requirements.lock --no-header
 
 clean:
 	rm -rf build
