@@ -54,7 +54,7 @@ def test_slide_metadata_is_added_where_missing():
         nbformat.v4.new_markdown_cell("## Kept", metadata={"slideshow": {"slide_type": "skip"}}),
     ])
     types = [c.metadata["slideshow"]["slide_type"] for c in build_slides.with_slide_metadata(nb).cells]
-    assert types == ["slide", "-", "slide", "-", "skip"]
+    assert types == ["slide", "-", "slide", "subslide", "skip"]
 
 
 def test_deck_is_offline_and_has_no_solution(deck):
@@ -98,3 +98,17 @@ def test_deck_runs_in_chromium(deck):
         time.sleep(0.8)  # the slide transition
         page.screenshot(ARTIFACTS / f"slides-{path.stem}.png")
         assert page.errors == []
+
+
+def test_sections_inside_a_cell_open_their_own_slides():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("intro\n\n## 1. First\ntext\n\n### Exercise 1: x\ntask"),
+        nbformat.v4.new_code_cell("1 + 1"),
+    ])
+    nb.cells[0].metadata["tags"] = ["exercise"]
+    split = build_slides.split_at_headings(nb)
+    assert [c.source for c in split.cells] == ["intro", "## 1. First\ntext", "### Exercise 1: x\ntask", "1 + 1"]
+    assert all(c.metadata["tags"] == ["exercise"] for c in split.cells[:3])
+    types = [c.metadata["slideshow"]["slide_type"] for c in build_slides.with_slide_metadata(split).cells]
+    assert types == ["-", "slide", "subslide", "-"]
+    assert len({c.id for c in split.cells}) == 4
