@@ -38,8 +38,8 @@ def check_share_of_peak(answer) -> Verdict:
 def check_rp_2020(answer) -> Verdict:
     """Reserves-to-production ratio in 2020, in years: proved reserves / (2020 output a year).
 
-    The tolerance is half the gap to the 2019 ratio, at most 0.3 years, so neither another
-    year's ratio nor a rounded guess passes.
+    The tolerance is half the gap to the 2019 ratio, at most 0.3 years, so another year's
+    ratio does not pass.
 
     >>> check_rp_2020(...)
     ⏳ Not answered yet: replace ... with your answer. Hint: Use the 2020 row, give at least one decimal. Reserves are in thousand million barrels, output in thousand barrels a day: convert both to barrels, and days to a year.
