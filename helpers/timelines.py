@@ -328,27 +328,10 @@ def date_check_chart(frame: pd.DataFrame, *, title: str, source: str, article_la
 
 # --- the iceberg (our classification) --------------------------------------------------------
 
-# Our model, not the article's: what of the relationship was on show by January 2015, and what
-# the article knows only from leaks, reports, estimates or claims. (table, id, short label)
-ICEBERG = [
-    ("above", "relations_timeline", "diplomatic_relations_1992", "Diplomatic relations, April 1992"),
-    ("above", "relations_timeline", "israel_embassy_baku_1993", "Israel's embassy in Baku, 1993"),
-    ("above", "relations_timeline", "high_level_visits_pattern", "High-level visits, mostly by Israelis"),
-    ("above", "arms", "adex_2014_floor_space", "Israeli firms at Baku's defence exhibition, 2014"),
-    ("above", "relations_timeline", "haaretz_debate_2014", "An open debate in Haaretz, 2014"),
-    ("below", "relations_timeline", "iceberg_2008", "The iceberg remark itself: from a leaked US cable"),
-    ("below", "relations_timeline", "informal_channel_airline", "No Azerbaijani embassy: an informal channel via the airline"),
-    ("below", "arms", "special_forces_training", "Security services: special forces, guards, airport, tanks"),
-    ("below", "arms", "iai_deal_2012", "A US$1.6 bn arms deal, known from a published report"),
-    ("below", "arms", "deals_last_three_years", "US$4 bn of deals in three years: an estimate"),
-    ("below", "relations_timeline", "sigint_stations_1990s", "Intelligence stations on the Iranian border"),
-    ("below", "relations_timeline", "hezbollah_cells", "Hezbollah cells exposed with Israeli help"),
-    ("below", "relations_timeline", "foreign_policy_report_2012", "Bases for a strike on Iran? Reported, then denied"),
-]
-
 
 def iceberg_table() -> pd.DataFrame:
-    """Our classification (``ICEBERG``) with each item's page and note read from the data.
+    """Our classification (``data/model/iceberg.csv``) with each item's page and note read
+    from the article row it points to.
 
     >>> t = iceberg_table()
     >>> t.groupby("surface").size().to_dict()
@@ -357,7 +340,8 @@ def iceberg_table() -> pd.DataFrame:
     'Lindenstrauss 2015, p. 61, n. 1'
     """
     rows = []
-    for surface, table, key, label in ICEBERG:
+    for item in load("iceberg").itertuples(index=False):
+        surface, table, key, label = item.surface, item.source_table, item.id, item.label_en
         r = load(table).set_index("id").loc[key]
         rows.append({"surface": surface, "label": label, "table": table, "id": key,
                      "page": int(r["page"]), "note": None if pd.isna(r["note"]) else int(r["note"]),

@@ -77,7 +77,7 @@ def test_iceberg_table_reads_pages_from_the_data():
     arms = load("arms").set_index("id")
     row = t.set_index("id").loc["iai_deal_2012"]
     assert row["page"] == arms.loc["iai_deal_2012", "page"]
-    assert len(t) == len(timelines.ICEBERG)
+    assert len(t) == len(load("iceberg"))
 
 
 @pytest.mark.parametrize("draw", [
