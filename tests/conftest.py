@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from helpers import sources
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from nbrun import ROOT, notebooks  # noqa: E402
+
+NOTEBOOKS = notebooks()
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,10 @@ from conftest import NOTEBOOKS, ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 import browser  # noqa: E402
 import build_slides  # noqa: E402
+from nbrun import tags  # noqa: E402
 from offline import external_assets  # noqa: E402
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
-
-
-def tags(cell):
-    return cell.metadata.get("tags", [])
 
 
 def pick():

@@ -37,11 +37,11 @@ from pathlib import Path
 
 import nbformat
 
+from nbrun import NOTEBOOKS, ROOT, tags
+from nbrun import notebooks as collection
 from offline import external_assets
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG = Path(__file__).resolve().parent / "site"
-NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "site"
 SRC = ROOT / "build" / "site-src"
 
@@ -53,10 +53,6 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 # --- the notebooks, as the site shows them -------------------------------------------------
-
-def tags(cell) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
-
 
 def _plain(markdown: str) -> str:
     """A heading's text without emphasis or code marks, for a <summary>."""
@@ -171,7 +167,7 @@ def build(out: Path = OUT, src: Path = SRC, notebooks: list[Path] | None = None,
           quiet: bool = True) -> Path:
     """Build the site into ``out``; raises RuntimeError on a Sphinx warning or a network asset."""
     if notebooks is None:
-        notebooks = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+        notebooks = collection(NOTEBOOKS)
     fresh = prepare(src, notebooks)
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
            "-d", str(src.parent / (src.name + ".doctrees")), str(src), str(out)]
@@ -207,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(d, ignore_errors=True)
     try:
         index = build(args.out.resolve(), args.src.resolve(),
-                      sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")), quiet=not args.verbose)
+                      collection(args.notebooks), quiet=not args.verbose)
     except RuntimeError as e:
         print(e, file=sys.stderr)
         return 1

@@ -22,14 +22,10 @@ from pathlib import Path
 
 import nbformat
 
-from nbrun import ROOT, notebooks
+from nbrun import ROOT, notebooks, tags
 
 OUT = ROOT / "build" / "student"
 CLEARED = {"exercise", "check"}
-
-
-def tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
 
 
 def student_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -37,7 +33,7 @@ def student_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells if "solution" not in tags(c)]
     for cell in nb.cells:
-        if cell.cell_type == "code" and tags(cell) & CLEARED:
+        if cell.cell_type == "code" and CLEARED.intersection(tags(cell)):
             cell.outputs = []
             cell.execution_count = None
     return nb

@@ -13,9 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def notebooks() -> list[Path]:
-    """The collection's notebooks in sequence order."""
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The collection's notebooks (``NN_name.ipynb``) in a folder, in sequence order."""
+    return sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+
+
+def tags(cell) -> list[str]:
+    """A cell's tags (``exercise``, ``solution``, ``check``, ...), or an empty list."""
+    return list(cell.get("metadata", {}).get("tags", []))
 
 
 def _peak_mb(pid: int) -> float | None:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+from nbrun import ROOT, notebooks
+
 README = ROOT / "README.md"
 START, END = "<!-- toc:start -->", "<!-- toc:end -->"
 
@@ -50,7 +51,7 @@ def header(path: Path) -> dict:
 
 
 def table() -> str:
-    rows = [header(p) for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    rows = [header(p) for p in notebooks()]
     lines = ["| # | Notebook | Time | You will be able to |", "|---|---|---|---|"]
     for r in rows:
         objectives = "<br>".join(f"• {o}" for o in r["objectives"])
