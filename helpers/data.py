@@ -261,3 +261,40 @@ def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
 def load_all(root: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the package, loaded and checked: ``{name: DataFrame}``."""
     return {n: load(n, root) for n in names(root)}
+
+
+def referenced_rows(name: str, *, table: str = "table", key: str = "id",
+                    root: Path | str | None = None) -> pd.DataFrame:
+    """Check a table whose rows point at rows of other tables by ``(table, key)`` (for
+    example ``short_labels``), and return it with the referenced rows' ``page``, ``note``,
+    ``date``, ``date_precision``, ``checked_date`` and ``source`` where the referenced table
+    has them.
+
+    A reference to a row that does not exist is a DataError naming the file, the row and
+    the field::
+
+        >>> labels = referenced_rows("short_labels")
+        >>> labels.set_index(["table", "id"]).loc[("visits", "peres_2009"), "page"]
+        np.int64(62)
+    """
+    root_path = Path(root) if root else DATA_DIR
+    df = load(name, root_path)
+    label = _rel(root_path / resource(name, root_path)["path"], root_path)
+    extra = {c: [] for c in ("page", "note", "date", "date_precision", "checked_date", "source")}
+    for i, (t, k) in enumerate(zip(df[table].astype(str), df[key].astype(str)), start=1):
+        target = load(t, root_path).set_index("id")
+        if k not in target.index:
+            raise DataError(f"{label}, row {i} (line {i + 1}), field {key!r}: unknown id {k!r}, "
+                            f"expected an id of {t}")
+        row = target.loc[k]
+        for c in extra:
+            value = row[c] if c in row.index else None
+            extra[c].append(None if value is None or pd.isna(value) else value)
+    out = df.copy()
+    out["page"] = pd.array(extra["page"], dtype="Int64")
+    out["note"] = pd.array(extra["note"], dtype="Int64")
+    out["date"] = pd.to_datetime(pd.Series(extra["date"], dtype="object"))
+    out["date_precision"] = pd.array(extra["date_precision"], dtype="string")
+    out["checked_date"] = pd.to_datetime(pd.Series(extra["checked_date"], dtype="object"))
+    out["source"] = pd.array(extra["source"], dtype="string")
+    return out

@@ -270,19 +270,3 @@ def check_choice(answer, correct, options: Iterable, *, hint: str | None = None)
     if answer == correct:
         return say(True, CORRECT)
     return say(False, f"❌ Not {answer!r}. Think again.", hint)
-
-
-def check_frame(answer, *, columns: Iterable[str], rows: int | None = None,
-                hint: str | None = None) -> Verdict:
-    """Is ``answer`` a DataFrame with these columns (and this many rows, if given)?"""
-    if unanswered(answer):
-        return say(False, NOT_DONE, hint)
-    if not isinstance(answer, pd.DataFrame):
-        return say(False, f"❌ Expected a pandas DataFrame, got {_type_name(answer)}.", hint)
-    missing = [c for c in columns if c not in answer.columns]
-    if missing:
-        return say(False, f"❌ Not yet: columns missing: {', '.join(missing)}.", hint)
-    if rows is not None and len(answer) != rows:
-        more = "more" if len(answer) < rows else "fewer"
-        return say(False, f"❌ Not yet: {len(answer)} rows; expected {more}.", hint)
-    return say(True, CORRECT)

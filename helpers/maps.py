@@ -56,7 +56,7 @@ NK_LABEL = "Nagorno-Karabakh\n(Khankendi/Stepanakert)"
 BORDERS_NOTE = "Internationally recognised borders\n(Natural Earth 1:50m)"
 GOLAN = (35.75, 33.0)  # Natural Earth draws the Golan Heights inside Israel: say so
 GOLAN_NOTE = "\nGolan Heights: as Natural Earth\ndraws them (inside Israel)"
-SOURCES = ("Natural Earth", "GeoNames")  # for helpers.sources.sources_caption(*SOURCES)
+SOURCES = ("Natural Earth", "GeoNames")  # for helpers.caption(*SOURCES)
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _GEOD = Geod(ellps="WGS84")
 
@@ -500,3 +500,36 @@ def shared_border(a: str, b: str) -> gpd.GeoDataFrame:
     km = [_GEOD.geometry_length(p) / 1000 for p in parts]
     gdf = gpd.GeoDataFrame({"km": km}, geometry=parts, crs="EPSG:4326")
     return gdf.sort_values("km", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# --- neighbours and areas --------------------------------------------------------------------
+
+EQUAL_AREA = "EPSG:6933"  # WGS 84 / NSIDC EASE-Grid 2.0 Global: a cylindrical equal-area CRS
+
+
+def land_neighbours(code: str = "AZ", *, tolerance_km: float = 1.0) -> list[str]:
+    """ISO codes of the states whose polygons touch ``code``'s (within ``tolerance_km``), in an
+    equal-area projection so the tolerance is in metres, not degrees.
+
+    >>> land_neighbours("AZ")
+    ['AM', 'GE', 'IR', 'RU', 'TR']
+    """
+    countries = load_countries().to_crs(EQUAL_AREA).set_index("iso_a2")
+    shape = countries.loc[code, "geometry"]
+    near = countries.geometry.distance(shape) <= tolerance_km * 1000
+    return sorted(c for c in countries.index[near] if c != code)
+
+
+def areas_km2(code: str = "AZ", crs: str = EQUAL_AREA) -> pd.Series:
+    """The area of each polygon of a state in km², largest first, measured in ``crs``.
+
+    In an equal-area CRS the numbers are true areas of the (generalised) polygons; in a
+    conformal one such as Web Mercator (EPSG:3857) they are inflated away from the equator.
+
+    >>> a = areas_km2("AZ")
+    >>> len(a), int(round(a.sum(), -2))
+    (3, 86500)
+    """
+    shape = load_countries().set_index("iso_a2").loc[[code]].to_crs(crs).geometry.iloc[0]
+    parts = sorted((p.area / 1e6 for p in getattr(shape, "geoms", [shape])), reverse=True)
+    return pd.Series(parts, name=f"area_km2 ({crs})").rename_axis("polygon")

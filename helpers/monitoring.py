@@ -24,23 +24,25 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .data import load
-from .plots import HATCHES, OKABE_ITO
 
 MAX_LEVEL = 2
 LEVELS = {0: "no such sign reported", 1: "sign reported", 2: "sign reported as growing"}
 
-# Weight profiles for comparing how the same evidence scores under different judgements.
-# Names not listed keep weight 1. These are illustrations of ours, not the article's.
-PROFILES = {
-    "Equal weights (default)": {},
-    "Economy first": {"energy_decline": 3, "clan_corruption": 2},
-    "Elite cohesion first": {"leadership": 3, "clan_corruption": 2, "army_corruption": 2},
-    "Society first": {"repression_criticism": 3, "religious_revival": 3, "crackdown": 2},
-}
+def profiles(root=None) -> dict[str, dict[str, float]]:
+    """The weight profiles of ``data/model/weight_profiles.csv`` and ``profile_weights.csv``,
+    in order: ``{profile: {indicator: weight}}``, listing only the weights that differ from 1.
+    These are illustrations of ours, not the article's.
+
+    >>> profiles()["Economy first"]
+    {'energy_decline': 3.0, 'clan_corruption': 2.0}
+    """
+    names = load("weight_profiles", root).sort_values("order")["profile"]
+    weights = load("profile_weights", root)
+    return {str(n): {str(r.indicator): float(r.weight)
+                     for r in weights[weights["profile"] == n].itertuples()} for n in names}
 
 
 def indicators() -> pd.DataFrame:
@@ -128,75 +130,18 @@ def score(weights: dict | None = None, levels: dict | None = None, *,
     return value if ndigits is None else round(value, ndigits)
 
 
-def profile_scores(profiles: dict | None = None) -> pd.DataFrame:
-    """The score of the article's evidence (default levels) under each weight profile.
+def profile_scores(weights: dict | None = None) -> pd.DataFrame:
+    """The score of the article's evidence (default levels) under each weight profile
+    (``weights``: ``{name: {indicator: weight}}``, default :func:`profiles`).
 
     >>> profile_scores()["score"].tolist()
     [0.625, 0.682, 0.583, 0.654]
     """
-    profiles = PROFILES if profiles is None else profiles
+    chosen = profiles() if weights is None else weights
     rows = [{"profile": name, "score": score(w),
              "weights": ", ".join(f"{k} ×{v:g}" for k, v in w.items()) or "all 1"}
-            for name, w in profiles.items()]
+            for name, w in chosen.items()]
     return pd.DataFrame(rows).set_index("profile")
-
-
-def plot_profiles(ax=None, profiles: dict | None = None):
-    """Horizontal bars: the same evidence scored under each weight profile. Returns the Axes."""
-    s = profile_scores(profiles)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8.5, 3.6))
-    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"], OKABE_ITO["sky"],
-               OKABE_ITO["purple"], OKABE_ITO["yellow"]]
-    for i, (name, r) in enumerate(s.iterrows()):
-        ax.barh(i, r["score"], color=colours[i % len(colours)], hatch=HATCHES[i % len(HATCHES)],
-                edgecolor="black", linewidth=0.6)
-        ax.text(r["score"] + 0.01, i, f"{r['score']:.3f}", va="center", fontsize=9)
-    ax.set_axisbelow(True)
-    ax.set_yticks(range(len(s)), s.index)
-    ax.set_ylim(len(s) - 0.5, -0.5)
-    ax.set(xlim=(0, 1),
-           xlabel="Score: weighted share of the maximum (0 = no sign, 1 = every sign growing)")
-    ax.grid(axis="y", visible=False)
-    return ax
-
-
-def pressure_timeline() -> pd.DataFrame:
-    """The dated pressures and weaknesses of pp. 62–67, one row per event, for
-    :func:`helpers.plots.lane_timeline`: ``date`` (the checked date where there is one),
-    ``lane``, ``label``, ``page``, ``article_date`` (what the article says).
-
-    >>> pressure_timeline()[["lane", "page"]].head(3).values.tolist()
-    [['Russia', 65], ['Iran', 66], ['Iran', 62]]
-    """
-    w = load("weaknesses").set_index("id")
-    t = load("relations_timeline").set_index("id")
-    v = load("visits").set_index("id")
-    rows = [
-        ("Russia", "Russia–Georgia war", t.loc["georgia_war_2008"], None),
-        ("Iran", "'wrong step' remark", w.loc["iran_wrong_step"],
-         w.loc["iran_wrong_step", "checked_date"]),
-        ("Iran", "Peres visit to Azerbaijan", v.loc["peres_2009"],
-         v.loc["peres_2009", "checked_date"]),
-        ("Turkey", "Gaza flotilla crisis", w.loc["turkey_flotilla"], None),
-        ("Turkey", "ambassador's BTC remark", w.loc["turkey_btc_threat"], None),
-        ("Aliyev regime", "term limits abolished", w.loc["term_limits_2009"], None),
-        ("Aliyev regime", "new defence minister after the elections",
-         t.loc["defence_minister_replaced_2013"], None),
-        ("Energy", "oil output peaks", w.loc["oil_peak_2010"], None),
-    ]
-    out = []
-    for lane, text, row, checked in rows:
-        prec = row["date_precision"]
-        said = row["date"].strftime("%B %Y" if prec == "month" else "%Y")
-        if checked is not None and not pd.isna(checked):
-            label = f"{text}, {checked.day} {checked:%b %Y} (article: {said})"
-            date = checked
-        else:
-            label, date = f"{text} ({said})", row["date"]
-        out.append({"date": date, "lane": lane, "label": label, "page": int(row["page"]),
-                    "article_date": said})
-    return pd.DataFrame(out)
 
 
 def weights_widget():

@@ -7,6 +7,8 @@ periods, '1990s' and '2014', and its ``basis`` column says which ties the articl
 (``article``) and which only follow from axis membership (``inferred_from_axis``). A tie that
 a notebook adds or changes is marked ``model_assumption``.
 
+The figures of these networks are in :mod:`helpers.figures.nb03`.
+
 Balance theory looks at triangles of three actors who are all tied to each other. A triangle
 is *balanced* when the product of its three signs is positive: all friends (+ + +), or two
 friends with a common enemy (+ − −). It is *unbalanced* with exactly one negative tie
@@ -26,14 +28,10 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Polygon
 
 from .data import load
-from .plots import OKABE_ITO
 
 # Fixed positions (not a random layout): the first axis on the left, the counter-axis on the
 # right, the United States above the axis it backed. Same positions for every period, so
@@ -46,11 +44,6 @@ POSITIONS = {
 # The two camps mirror each other, and the positions are chosen so that no tie of the data
 # (nor Azerbaijan–Russia, used in an exercise) passes closer than 0.25 units to a third node.
 ORDER = list(POSITIONS)  # the order in which nodes and triangles are listed
-LABELS = {"US": "United\nStates", "IL": "Israel", "TR": "Turkey", "GE": "Georgia",
-          "AZ": "Azerbaijan", "IR": "Iran", "SY": "Syria", "AM": "Armenia", "RU": "Russia"}
-SIGN_STYLE = {1: dict(color=OKABE_ITO["blue"], ls="-"),
-              -1: dict(color=OKABE_ITO["vermillion"], ls=(0, (4, 2.5)))}
-BASIS_WIDTH = {"article": 3.4, "model_assumption": 3.4, "inferred_from_axis": 1.1}
 
 
 def _rank(node: str) -> int:
@@ -100,26 +93,6 @@ def with_sign(g: nx.Graph, a: str, b: str, sign: int, basis: str = "model_assump
     h = g.copy()
     h.add_edge(a, b, sign=sign, basis=basis, page=None, note=None, id=f"model_{a}_{b}".lower())
     return h
-
-
-def edge_table(g: nx.Graph) -> pd.DataFrame:
-    """One row per tie: the two actors (in the fixed order), sign, basis, page and note.
-
-    >>> edge_table(signed_graph("2014")).head(2)
-        a   b  sign    basis  page  note
-    0  IL  TR    -1  article    65  <NA>
-    1  IL  GE     1  article    66    25
-    """
-    rows = []
-    for u, v, d in g.edges(data=True):
-        a, b = _sorted((u, v))
-        rows.append({"a": a, "b": b, "sign": d["sign"], "basis": d["basis"],
-                     "page": d.get("page"), "note": d.get("note")})
-    df = pd.DataFrame(rows, columns=["a", "b", "sign", "basis", "page", "note"])
-    df["page"] = df["page"].astype("Int64")
-    df["note"] = df["note"].astype("Int64")
-    key = df["a"].map(_rank) * 100 + df["b"].map(_rank)
-    return df.assign(_k=key).sort_values(["_k", "a", "b"]).drop(columns="_k").reset_index(drop=True)
 
 
 KINDS = {
@@ -200,59 +173,3 @@ def two_camps(g: nx.Graph):
                     return None
     camps = ([n for n in _sorted(side) if side[n] == 0], [n for n in _sorted(side) if side[n] == 1])
     return camps
-
-
-def draw_signed(g: nx.Graph, ax=None, *, title: str | None = None, highlight=None,
-                legend: bool = True):
-    """Draw a signed graph at the fixed :data:`POSITIONS` and return the Axes.
-
-    Sign is shown twice, by colour *and* line style (solid blue +, dashed vermillion −), so a
-    greyscale print still separates them. Ties the article states (or a model assumes) are
-    thick, ties only inferred from axis membership are thin; model assumptions are labelled
-    "model". ``highlight``: triangles (tuples of three codes) to shade with a hatch, e.g. the
-    unbalanced ones.
-    """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 5))
-    highlight = [tuple(t) for t in (highlight if highlight is not None else [])]
-    for tri in highlight:
-        ax.add_patch(Polygon([POSITIONS[n] for n in tri], closed=True, alpha=0.45, hatch="..",
-                             facecolor=OKABE_ITO["yellow"], edgecolor="none", zorder=0))
-    for u, v, d in sorted(g.edges(data=True), key=lambda e: BASIS_WIDTH[e[2]["basis"]]):
-        (x0, y0), (x1, y1) = POSITIONS[u], POSITIONS[v]
-        ax.plot([x0, x1], [y0, y1], lw=BASIS_WIDTH[d["basis"]], zorder=1,
-                solid_capstyle="round", **SIGN_STYLE[d["sign"]])
-        if d["basis"] == "model_assumption":
-            ax.annotate("model", ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=8, style="italic",
-                        bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"), zorder=3)
-    for n in _sorted(g.nodes):
-        x, y = POSITIONS[n]
-        above = y > 0.7
-        ax.scatter([x], [y], s=220, color="white", edgecolor="black", linewidth=1.2, zorder=4)
-        ax.annotate(LABELS.get(n, n), (x, y), xytext=(0, 11 if above else -11),
-                    textcoords="offset points", ha="center", va="bottom" if above else "top",
-                    fontsize=10, fontweight="bold", zorder=5,
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
-    xs, ys = zip(*(POSITIONS[n] for n in g.nodes))
-    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
-    ax.set_ylim(min(ys) - 0.55, max(ys) + 0.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    if title:
-        ax.set_title(title)
-    if legend:
-        drawn = {(d["sign"], d["basis"] == "inferred_from_axis") for _, _, d in g.edges(data=True)}
-        names = {(1, False): "+ friendly (stated, or model)",
-                 (1, True): "+ friendly (inferred from axis)",
-                 (-1, False): "− hostile (stated, or model)",
-                 (-1, True): "− hostile (inferred from axis)"}
-        handles = [Line2D([], [], lw=BASIS_WIDTH["inferred_from_axis" if inferred else "article"],
-                          **SIGN_STYLE[sign], label=names[sign, inferred])
-                   for sign, inferred in sorted(drawn, key=lambda k: (-k[0], k[1]))]
-        if highlight:
-            handles.append(Patch(facecolor=OKABE_ITO["yellow"], alpha=0.45, hatch="..",
-                                 label="unbalanced triangle"))
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2,
-                  fontsize=8.5, frameon=False)
-    return ax

@@ -12,11 +12,22 @@ greyscale copy still separates them.
 
 from __future__ import annotations
 
+import math
+import re
+import textwrap
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import matplotlib as mpl
+import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
 import pandas as pd
+import shapely
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+from shapely.geometry import LineString
+
+from .data import load, referenced_rows
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
 # colour blindness. Ordered so that neighbours also differ in lightness (greyscale).
@@ -28,7 +39,7 @@ CYCLE = ["#0072B2", "#E69F00", "#000000", "#009E73", "#D55E00", "#56B4E9", "#CC7
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 GREY = "#8C8C8C"
-STAGGER = [8, -14, 19, -25]  # label offsets (points) that alternate above and below a lane
+CAPTION_SIZE = 8.5
 
 STYLE = {
     "figure.figsize": (8.0, 4.5),
@@ -58,46 +69,252 @@ def apply_style() -> None:
 def add_source(fig, text: str, *, y: float = -0.02):
     """Write a source caption under the figure, left-aligned, and return the Text.
 
-    Use :func:`helpers.sources.caption` to make ``text`` for the article.
+    Use :func:`helpers.sources.caption` to make ``text``. Most figures call
+    :func:`finish` instead, which also sets the title.
     """
     if not text.startswith("Source"):
         raise ValueError("a caption starts with 'Source:' or 'Sources:'")
-    return fig.text(0.01, y, text, ha="left", va="top", fontsize=8.5, style="italic",
+    return fig.text(0.01, y, text, ha="left", va="top", fontsize=CAPTION_SIZE, style="italic",
                     color="#333333", wrap=True)
 
 
-def lane_timeline(
-    events: pd.DataFrame,
-    *,
-    date: str = "date",
-    lane: str,
-    label: str,
-    title: str,
-    source: str,
-    ax=None,
-    lanes: Iterable[str] | None = None,
-):
-    """Draw events as markers on horizontal lanes (one lane per category), labelled.
+def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: float = -0.02):
+    """The end of every figure function: the title (on the Axes, or over the whole figure
+    with ``suptitle``) and the source caption. Returns ``ax``.
 
-    ``events`` needs a datetime column ``date``, a category column ``lane`` and a text column
-    ``label``. Each lane has its own colour *and* marker. Returns the Axes.
+    >>> fig, ax = plt.subplots()
+    >>> finish(ax, title="T", source="Source: x.").get_title()
+    'T'
+    >>> finish(ax, title="T", source="")
+    Traceback (most recent call last):
+    ...
+    ValueError: a caption starts with 'Source:' or 'Sources:'
     """
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 1.4 + 1.1 * events[lane].nunique()))
     fig = ax.figure
+    add_source(fig, source, y=source_y)
+    if suptitle:
+        fig.suptitle(title, fontweight="bold", fontsize=13)
+    else:
+        ax.set_title(title)
+    return ax
+
+
+def wrap(text: str, width: int) -> str:
+    """A label broken into lines of at most ``width`` characters (labels in ``data/`` carry
+    no line breaks; each figure wraps them to the room it has).
+
+    A page or note reference stays on one line.
+
+    >>> wrap("Israel's embassy in Baku", 16)
+    "Israel's embassy\\nin Baku"
+    >>> wrap("crisis (p. 65)", 10).splitlines()
+    ['crisis', '(p.\xa065)']
+    """
+    text = re.sub(r"\b(pp?|n)\. (?=\d)", "\\1.\u00a0", str(text))
+    return textwrap.fill(text, width=width, break_long_words=False, break_on_hyphens=False)
+
+
+# --- the registry: one name, colour and hatch per actor; one style per series -----------------
+
+
+class Style(NamedTuple):
+    """How an actor or a series looks in every figure."""
+
+    name: str  # display name
+    short: str  # short name (or the legend label of a series)
+    colour: str
+    hatch: str
+    marker: str
+    linestyle: str
+
+
+def actor(code: str) -> Style:
+    """The display name, short name, colour and hatch of an actor, from
+    ``data/model/actor_styles.csv``.
+
+    >>> actor("AZ").name, actor("AZ").colour
+    ('Azerbaijan', '#E69F00')
+    >>> actor("XX")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no actor 'XX' in data/model/actor_styles.csv"
+    """
+    table = load("actor_styles").set_index("code")
+    if code not in table.index:
+        raise KeyError(f"no actor {code!r} in data/model/actor_styles.csv")
+    r = table.loc[code]
+    return Style(r["display_en"], r["short_en"], r["colour"],
+                 "" if pd.isna(r["hatch"]) else r["hatch"], "o", "-")
+
+
+def series(name: str) -> Style:
+    """The colour, marker, line style and legend label of a recurring series, from
+    ``data/model/series_styles.csv`` ('article', 'outside', 'bp_oil', 'our_model').
+
+    >>> series("bp_oil").colour
+    '#000000'
+    """
+    table = load("series_styles").set_index("id")
+    if name not in table.index:
+        raise KeyError(f"no series {name!r} in data/model/series_styles.csv")
+    r = table.loc[name]
+    return Style(r["label_en"], r["label_en"], r["colour"], "", r["marker"], r["linestyle"])
+
+
+def short_labels(table: str) -> dict[str, str]:
+    """The short labels (``data/model/short_labels.csv``) of the rows of one table.
+
+    >>> short_labels("karabakh_timeline")["ceasefire_1994"]
+    'Ceasefire'
+    """
+    labels = referenced_rows("short_labels")
+    rows = labels[labels["table"] == table]
+    return dict(zip(rows["id"], rows["label_en"]))
+
+
+# --- label placement: no label hides another -------------------------------------------------
+
+# Candidate positions around a point: (dx, dy) in points and alignment; the first free wins.
+AROUND = [(6, 0, "left", "center"), (-6, 0, "right", "center"), (5, 6, "left", "bottom"),
+          (5, -6, "left", "top"), (-5, 6, "right", "bottom"), (-5, -6, "right", "top"),
+          (0, 8, "center", "bottom"), (0, -8, "center", "top")]
+FAR = [(3 * dx, 3 * dy + (dx == 0) * 4 * dy, ha, va) for dx, dy, ha, va in AROUND]
+# Above and below a marker on a timeline lane, nearest first.
+STACK = [(0, dy, "center", "bottom" if dy > 0 else "top") for dy in (10, -10, 34, -34, 54, -54)]
+HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
+LEADER = dict(arrowstyle="-", color="#222222", lw=0.8, shrinkA=1, shrinkB=4)
+
+
+class LabelPlacer:
+    """Greedy label placement for every map and timeline: each label takes the first
+    candidate position whose text box overlaps no marker and no label placed before it, and
+    lies inside the Axes (boxes in display pixels). Draw the figure at its final size first.
+
+    >>> fig, ax = plt.subplots()
+    >>> placer = LabelPlacer(ax)
+    >>> placer.block(0.5, 0.5)
+    >>> a = placer.place("first", [(0.5, 0.5)], AROUND)
+    >>> b = placer.place("second", [(0.5, 0.5)], AROUND)
+    >>> bool(a.get_window_extent().overlaps(b.get_window_extent()))
+    False
+    """
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.renderer = ax.figure.canvas.get_renderer()
+        self.frame = ax.get_window_extent(self.renderer)
+        self.taken: list[Bbox] = []
+
+    def block(self, x: float, y: float, pad: float = 5) -> None:
+        """Reserve a small square around a marker at data coordinates (x, y)."""
+        px, py = self.ax.transData.transform((x, y))
+        self.taken.append(Bbox.from_extents(px - pad, py - pad, px + pad, py + pad))
+
+    def block_artist(self, artist, pad: float = 2) -> None:
+        """Reserve the box of an artist already drawn (a bar, a note)."""
+        self.taken.append(artist.get_window_extent(self.renderer).padded(pad))
+
+    def place(self, text: str, anchors, offsets, *, force: bool = False,
+              leader: dict | None = None, leader_beyond: float = 0, halo: bool = True,
+              **style):
+        """Annotate ``text`` at the first free (anchor, offset). If none is free: with
+        ``force`` at the least crowded one, else not at all (returns None). ``leader``: line
+        properties for a leader from the anchor to a label set more than ``leader_beyond``
+        points away from it."""
+        best = None  # (overlap, annotation, box)
+        for xy in anchors:
+            for dx, dy, ha, va in offsets:
+                far = leader is not None and math.hypot(dx, dy) > leader_beyond
+                t = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points",
+                                     ha=ha, va=va, path_effects=HALO if halo else None,
+                                     arrowprops=leader if far else None, **style)
+                t.update_positions(self.renderer)
+                box = Text.get_window_extent(t, self.renderer).padded(3)
+                score = self._overlap(box)
+                if t.arrow_patch is not None:  # a leader line must not run under a label
+                    score += 100 * self._crossed(t.arrow_patch)
+                if score == 0 or (force and (best is None or score < best[0])):
+                    if best is not None:
+                        best[1].remove()
+                    best = (score, t, box)
+                    if score == 0:
+                        break
+                else:
+                    t.remove()
+            if best is not None and best[0] == 0:
+                break
+        if best is None:
+            return None
+        self.taken.append(best[2])
+        if best[1].arrow_patch is not None:  # later labels keep off the leader line too
+            line = self._leader(best[1].arrow_patch)
+            for d in range(0, int(line.length) + 1, 6):
+                p = line.interpolate(d)
+                self.taken.append(Bbox.from_extents(p.x - 2, p.y - 2, p.x + 2, p.y + 2))
+        return best[1]
+
+    @staticmethod
+    def _leader(arrow) -> LineString:
+        return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+
+    def _crossed(self, arrow) -> int:
+        """How many labels and markers a leader line runs through."""
+        line = self._leader(arrow)
+        return sum(line.intersects(shapely.box(*b.extents)) for b in self.taken)
+
+    def _overlap(self, box: Bbox) -> float:
+        """Pixels² shared with earlier labels and markers (a large penalty outside the
+        frame, so that ``force`` still prefers a crowded place inside to one outside)."""
+        f = self.frame
+        outside = box.x0 < f.x0 or box.x1 > f.x1 or box.y0 < f.y0 or box.y1 > f.y1
+        return (1e12 if outside else 0) + sum(
+            b.width * b.height for b in (Bbox.intersection(box, o) for o in self.taken)
+            if b is not None)
+
+
+def draw_lanes(events: pd.DataFrame, *, lane: str, label: str, title: str, source: str,
+               ax=None, date: str = "date", lanes: Iterable[str] | None = None,
+               xlim=None, wrap_at: int = 18):
+    """Draw events as markers on horizontal lanes, one lane per category, top to bottom in
+    the order of ``lanes`` (default: the order in which lanes first appear), each label
+    placed where it hides no other. Each lane has its own colour *and* marker. Returns the
+    Axes.
+
+    ``events`` needs a datetime column ``date``, a category column ``lane`` and a text
+    column ``label``.
+
+    >>> ev = pd.DataFrame({"date": pd.to_datetime(["2009-01-01", "2010-06-01"]),
+    ...                    "lane": ["A", "B"], "label": ["one", "two"]})
+    >>> ax = draw_lanes(ev, lane="lane", label="label", title="t", source="Source: x.")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['B', 'A']
+    """
     order = list(lanes) if lanes is not None else list(dict.fromkeys(events[lane].astype(str)))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 1.6 + 1.2 * len(order)))
+    y = {name: len(order) - 1 - i for i, name in enumerate(order)}
+    ax.set_ylim(-0.8, len(order) - 0.2)
+    if xlim is not None:
+        ax.set_xlim(*(mpl.dates.date2num(pd.Timestamp(x)) for x in xlim))
+    else:
+        lo, hi = events[date].min(), events[date].max()
+        pad = (hi - lo) * 0.08 + pd.Timedelta(days=60)
+        ax.set_xlim(mpl.dates.date2num(lo - pad), mpl.dates.date2num(hi + pad))
+    ax.set_yticks(range(len(order)), list(reversed(order)))  # bottom to top
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Year")
+    ax.figure.canvas.draw()
+    placer = LabelPlacer(ax)
     for i, name in enumerate(order):
         rows = events[events[lane].astype(str) == name].sort_values(date)
-        ax.scatter(rows[date], [i] * len(rows), s=60, color=CYCLE[i % len(CYCLE)],
-                   marker=MARKERS[i % len(MARKERS)], zorder=3, label=name, edgecolor="black",
+        ax.scatter(rows[date], [y[name]] * len(rows), s=60, color=CYCLE[i % len(CYCLE)],
+                   marker=MARKERS[i % len(MARKERS)], zorder=3, edgecolor="black",
                    linewidth=0.5)
-        for j, (_, r) in enumerate(rows.iterrows()):
-            ax.annotate(str(r[label]), (r[date], i), xytext=(0, STAGGER[j % len(STAGGER)]),
-                        textcoords="offset points", ha="center", fontsize=8)
-    ax.set_yticks(range(len(order)), order)
-    ax.set_ylim(-0.8, len(order) - 0.2)
-    ax.set_xlabel("Year")
-    ax.set_title(title)
-    ax.grid(axis="y", visible=False)
-    add_source(fig, source)
-    return ax
+        for d in rows[date]:
+            placer.block(mpl.dates.date2num(d), y[name])
+    for name in order:
+        for _, r in events[events[lane].astype(str) == name].sort_values(date).iterrows():
+            placer.place(wrap(r[label], wrap_at), [(mpl.dates.date2num(r[date]), y[name])],
+                         STACK, force=True, leader=dict(LEADER, color=GREY, lw=0.6),
+                         leader_beyond=10, fontsize=8, zorder=4)
+    return finish(ax, title=title, source=source)

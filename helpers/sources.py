@@ -3,7 +3,7 @@
 Every figure caption in the collection comes from :func:`caption`, so a reader always sees
 where a number comes from::
 
-    >>> caption(63, 9)
+    >>> caption(cite(63, 9))
     'Source: Lindenstrauss 2015, p. 63, n. 9.'
 """
 
@@ -51,37 +51,54 @@ def page_ref(page: int, note: int | None = None) -> str:
     return text
 
 
-def cite(page: int, note: int | None = None) -> str:
-    """The short citation of a page (and note) of the article.
+def cite(page, note: int | None = None) -> str:
+    """The short citation of a page (and note) of the article, or of a list of pages
+    written out (every page number checked against the article's range).
 
     >>> cite(62)
     'Lindenstrauss 2015, p. 62'
     >>> cite(67, 40)
     'Lindenstrauss 2015, p. 67, n. 40'
+    >>> cite("pp. 62–65")
+    'Lindenstrauss 2015, pp. 62–65'
+    >>> cite("p. 61, n. 1; pp. 62–65")
+    'Lindenstrauss 2015, p. 61, n. 1; pp. 62–65'
+    >>> cite("pp. 62–75")
+    Traceback (most recent call last):
+    ...
+    ValueError: page 75 is outside the article (pp. 61–69)
     """
+    if isinstance(page, str) and page.startswith(("p. ", "pp. ")):
+        if not _missing(note):
+            raise ValueError("give the note with a single page: cite(67, 40)")
+        numbers = list(re.finditer(r"(n\.\s*)?(\d+)", page))
+        if not numbers:
+            raise ValueError(f"no page number in {page!r}")
+        for m in numbers:
+            if m.group(1):
+                page_ref(FIRST_PAGE, int(m.group(2)))  # a note: checked against the notes
+            else:
+                page_ref(int(m.group(2)))
+        return f"{AUTHOR_YEAR}, {page}"
     return f"{AUTHOR_YEAR}, {page_ref(page, note)}"
 
 
-def caption(page: int, note: int | None = None, *more: str) -> str:
-    """The caption every figure carries: the article's page (and note), then any other sources.
+def caption(*sources: str) -> str:
+    """The caption every figure carries: its sources, the article's first (made with
+    :func:`cite`), then any other.
 
-    >>> caption(63, 9)
+    >>> caption(cite(63, 9))
     'Source: Lindenstrauss 2015, p. 63, n. 9.'
-    >>> caption(67, 40, "BP Statistical Review of World Energy 2021")
+    >>> caption(cite(67, 40), "BP Statistical Review of World Energy 2021")
     'Source: Lindenstrauss 2015, p. 67, n. 40; BP Statistical Review of World Energy 2021.'
-    """
-    return "Source: " + "; ".join([cite(page, note), *more]) + "."
-
-
-def sources_caption(*sources: str) -> str:
-    """A caption for a figure that does not draw on the article itself.
-
-    >>> sources_caption("GeoNames", "Natural Earth")
+    >>> caption("GeoNames", "Natural Earth")
     'Source: GeoNames; Natural Earth.'
     """
-    if not sources:
-        raise ValueError("a caption needs at least one source")
-    return "Source: " + "; ".join(sources) + "."
+    parts = [s.strip() for s in sources if isinstance(s, str) and s.strip()]
+    if len(parts) != len(sources) or not parts:
+        raise ValueError("a caption needs at least one source, each a text (use cite(page, note) "
+                         "for the article)")
+    return "Source: " + "; ".join(parts) + "."
 
 
 _FOLD = str.maketrans({"־": "-", "׳": "'", "’": "'", "״": '"'})

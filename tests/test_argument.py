@@ -13,7 +13,8 @@ import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import argument, load  # noqa: E402
+from helpers import argument, dates, load  # noqa: E402
+from helpers.figures import nb05  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def G():
 def test_graph_matches_the_tables(G):
     assert G.number_of_nodes() == len(load("argument_nodes"))
     assert G.number_of_edges() == len(load("argument_edges"))
-    assert {d["kind"] for _, d in G.nodes(data=True)} == set(argument.KIND_STYLE)
+    assert {d["kind"] for _, d in G.nodes(data=True)} == set(load("argument_kinds")["code"]) == set(nb05.KIND_SHAPE)
 
 
 def test_the_argument_is_not_circular(G):
@@ -68,11 +69,11 @@ def test_boxes_do_not_overlap(G):
 
 
 def test_anchors_leave_and_enter_the_boxes_on_the_facing_sides():
-    start, end = argument._anchors((0, 0), (argument.COL_GAP, 5))
+    start, end = argument.anchors((0, 0), (argument.COL_GAP, 5))
     assert start[0] == pytest.approx(argument.BOX_W)
     assert end[0] == pytest.approx(argument.COL_GAP - argument.BOX_W)
     assert 0 < start[1] <= argument.BOX_H and 5 - argument.BOX_H <= end[1] < 5
-    start, end = argument._anchors((1, 0), (1, 3))  # same column: top to bottom
+    start, end = argument.anchors((1, 0), (1, 3))  # same column: top to bottom
     assert start == pytest.approx((1, argument.BOX_H)) and end == pytest.approx((1, 3 - argument.BOX_H))
 
 
@@ -101,7 +102,7 @@ def test_page_tag():
 
 def test_draw_puts_every_box_and_arrow_on_the_figure(G):
     fig, ax = plt.subplots()
-    argument.draw(G, ax=ax)
+    nb05.draw_argument_map(G, ax=ax, title="t", source="Source: x.")
     assert len(ax.patches) == G.number_of_nodes()
     arrows = [c for c in ax.texts if c.get_text() == "" and hasattr(c, "arrow_patch")]
     assert len(arrows) == G.number_of_edges()
@@ -117,12 +118,12 @@ def test_precedents_frame_and_drawing():
     gaps = argument.precedent_gap(frame)
     assert (gaps > 0).all()
     fig, ax = plt.subplots()
-    argument.draw_precedents(frame, ax=ax)
+    nb05.draw_precedents(frame, ax=ax, title="t", source="Source: x.")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Azerbaijan", "Turkey",
                                                              "South Africa", "Iran"]
     plt.close(fig)
 
 
 def test_decimal_year():
-    assert argument.decimal_year("2015-01-01") == 2015.0
-    assert 2023.2 < argument.decimal_year("2023-03-29") < 2023.3
+    assert dates.decimal_year("2015-01-01") == 2015.0
+    assert 2023.2 < dates.decimal_year("2023-03-29") < 2023.3

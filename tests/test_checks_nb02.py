@@ -1,6 +1,6 @@
 """Checks of notebook 02: right, wrong and unanswered; expected values come from the data."""
 
-from helpers import interests, load
+from helpers import load, maps
 from helpers.checks import nb02
 
 
@@ -20,12 +20,12 @@ def test_nearby_capitals(capsys):
 
 
 def test_area(capsys):
-    area = float(interests.areas_km2("AZ").sum())
+    area = float(maps.areas_km2("AZ").sum())
     assert nb02.check_area_km2(area)
     assert nb02.check_area_km2(round(area))
     assert not nb02.check_area_km2(86_600)                 # the published figure is not a measurement
     assert not nb02.check_area_km2(area * 1e6)             # square metres
-    assert not nb02.check_area_km2(float(interests.areas_km2("AZ", "EPSG:3857").sum()))
+    assert not nb02.check_area_km2(float(maps.areas_km2("AZ", "EPSG:3857").sum()))
     assert not nb02.check_area_km2(...)
     out = capsys.readouterr().out
     assert "too high" in out and "EPSG:6933" in out
@@ -33,19 +33,19 @@ def test_area(capsys):
 
 
 def test_area_on_a_sphere_does_not_pass(capsys):
-    sphere = float(interests.areas_km2("AZ", nb02.SPHERE_CRS).sum())
+    sphere = float(maps.areas_km2("AZ", nb02.SPHERE_CRS).sum())
     assert not nb02.check_area_km2(sphere)
     assert "sphere" in capsys.readouterr().out
 
 
 def test_nakhchivan(capsys):
     right = nb02.nakhchivan_km2()
-    assert right == float(interests.areas_km2("AZ")[1])  # the second largest polygon
+    assert right == float(maps.areas_km2("AZ")[1])  # the second largest polygon
     assert nb02.check_nakhchivan_km2(right)
     assert nb02.check_nakhchivan_km2(round(right))
     assert not nb02.check_nakhchivan_km2(5_500)  # published, not measured
     assert "published figure" in capsys.readouterr().out
-    assert not nb02.check_nakhchivan_km2(float(interests.areas_km2("AZ").sum()))
+    assert not nb02.check_nakhchivan_km2(float(maps.areas_km2("AZ").sum()))
     assert "whole country" in capsys.readouterr().out
     assert not nb02.check_nakhchivan_km2(nb02.nakhchivan_km2("EPSG:3857"))
     assert not nb02.check_nakhchivan_km2(...)

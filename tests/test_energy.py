@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import energy, load  # noqa: E402
+from helpers.figures import nb03, nb04  # noqa: E402
 
 
 def test_production_in_barrels_per_year():
@@ -54,7 +55,7 @@ def test_share_estimates_and_spread():
 
 def test_production_plot_marks_where_the_series_ends():
     last = int(load("oil_production")["year"].max())
-    ax = energy.plot_production()
+    ax = nb04.draw_production(title="t", source="Source: x.")
     assert any(f"ends {last}" in t.get_text() for t in ax.texts)
     shaded = [p for p in ax.patches if p.get_x() == last + 0.5]
     assert shaded, "the years after the series are shaded from its last year"
@@ -62,8 +63,9 @@ def test_production_plot_marks_where_the_series_ends():
 
 
 def test_plots_draw():
-    for draw in (energy.plot_production, energy.plot_implied_end, energy.plot_share_estimates):
-        ax = draw()
+    for draw in (nb04.draw_production, nb04.draw_implied_end,
+                 lambda **kw: nb03.draw_share_estimates(energy.share_estimates(), **kw)):
+        ax = draw(title="t", source="Source: x.")
         assert ax.get_xlabel()
         assert ax.get_legend() is not None
     plt.close("all")

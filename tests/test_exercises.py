@@ -57,17 +57,6 @@ def test_verdict_is_truthy_and_silent_in_notebooks():
     assert repr(wrong) == "Verdict(False)"
 
 
-def test_frame(capsys):
-    df = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
-    assert ex.check_frame(df, columns=["a", "b"], rows=2)
-    assert not ex.check_frame(df, columns=["a", "c"])
-    assert "columns missing: c" in capsys.readouterr().out
-    assert not ex.check_frame(df, columns=["a"], rows=3)
-    assert "expected more" in capsys.readouterr().out
-    assert not ex.check_frame([1, 2], columns=["a"])
-    assert not ex.check_frame(..., columns=["a"])
-
-
 def test_number_from_arrays_and_series(capsys):
     import numpy as np
 

@@ -1,4 +1,5 @@
-"""helpers.interests: the interests matrix, its heatmap, the Karabakh figures and geometry."""
+"""helpers.interests (the interests matrix), its figure and the Karabakh figures of notebook 02,
+and the geometry of helpers.maps they use."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import interests, load  # noqa: E402
+from helpers import interests, load, maps  # noqa: E402
+from helpers.figures import nb02  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +61,7 @@ def _caption(fig):
 
 def test_heatmap_writes_pages_in_cells():
     counts, pages = interests.interest_matrix(load("interests"))
-    ax = interests.interests_heatmap(counts, pages, title="t", source="Source: x.")
+    ax = nb02.draw_interests(counts, pages, title="t", source="Source: x.")
     texts = [t.get_text() for t in ax.texts]
     assert len(texts) == int((counts > 0).to_numpy().sum())
     assert all(t.startswith("p. ") for t in texts)
@@ -67,7 +69,7 @@ def test_heatmap_writes_pages_in_cells():
 
 
 def test_displacement_chart_says_not_verified():
-    ax = interests.displacement_chart(load("displacement"), title="t", source="Source: x.")
+    ax = nb02.draw_displacement(load("displacement"), title="t", source="Source: x.")
     texts = [t.get_text() for t in ax.texts]
     assert len(texts) == len(load("displacement"))
     assert all("not verified" in t for t in texts)
@@ -75,8 +77,8 @@ def test_displacement_chart_says_not_verified():
 
 
 def test_territory_chart_shows_the_range_and_the_oblast():
-    ax = interests.territory_chart(load("territory_share_estimates"), title="t",
-                                   source="Source: x.")
+    ax = nb02.draw_territory(load("territory_share_estimates"), title="t",
+                            source="Source: x.")
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("14–20%" in t for t in legend)
     assert any("5.1%" in t for t in legend)
@@ -84,13 +86,13 @@ def test_territory_chart_shows_the_range_and_the_oblast():
 
 
 def test_land_neighbours():
-    assert interests.land_neighbours("AZ") == ["AM", "GE", "IR", "RU", "TR"]
-    assert "AZ" in interests.land_neighbours("IR")
+    assert maps.land_neighbours("AZ") == ["AM", "GE", "IR", "RU", "TR"]
+    assert "AZ" in maps.land_neighbours("IR")
 
 
 def test_areas_equal_area_vs_mercator():
-    equal = interests.areas_km2("AZ")
-    mercator = interests.areas_km2("AZ", "EPSG:3857")
+    equal = maps.areas_km2("AZ")
+    mercator = maps.areas_km2("AZ", "EPSG:3857")
     assert 85_000 < equal.sum() < 88_000
     assert 1.6 < mercator.sum() / equal.sum() < 1.8
     assert list(equal) == sorted(equal, reverse=True)

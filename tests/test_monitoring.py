@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import load, monitoring  # noqa: E402
+from helpers.figures import nb04  # noqa: E402
 
 
 def test_every_indicator_points_to_the_article_evidence():
@@ -72,17 +73,17 @@ def test_table_profiles_and_timeline():
     assert list(t.index) == list(monitoring.indicators().index)
     assert (t["points"] <= t["max_points"]).all()
     p = monitoring.profile_scores()
-    assert list(p.index) == list(monitoring.PROFILES)
+    assert list(p.index) == list(monitoring.profiles())
     assert p["score"].between(0, 1).all()
-    tl = monitoring.pressure_timeline()
+    tl = nb04.pressure_frame()
     assert tl["date"].notna().all() and tl["page"].between(61, 69).all()
     peres = tl[tl["label"].str.startswith("Peres")].iloc[0]
     assert peres["date"].month == 6 and "May 2009" in peres["label"]
 
 
 def test_plot_and_widget():
-    ax = monitoring.plot_profiles()
-    assert ax.get_xlabel() and len(ax.patches) == len(monitoring.PROFILES)
+    ax = nb04.draw_profiles(monitoring.profile_scores(), title="t", source="Source: x.")
+    assert ax.get_xlabel() and len(ax.patches) == len(monitoring.profiles())
     plt.close("all")
     w = monitoring.weights_widget()
     assert w is not None and len(w.children) == len(monitoring.indicators()) + 1

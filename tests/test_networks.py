@@ -8,6 +8,7 @@ import networkx as nx  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers import load, networks  # noqa: E402
+from helpers.figures import nb03  # noqa: E402
 
 
 def test_graph_follows_the_data():
@@ -65,16 +66,9 @@ def test_2014_has_the_israel_turkey_azerbaijan_dilemma():
     assert [set(r) for r in bad[["a", "b", "c"]].values] == [{"IL", "TR", "AZ"}]
 
 
-def test_edge_table_is_sorted_and_complete():
-    g = networks.signed_graph("2014")
-    table = networks.edge_table(g)
-    assert len(table) == g.number_of_edges()
-    assert table.equals(networks.edge_table(g.copy()))
-
-
 def test_draw_uses_line_style_and_colour_for_sign():
     g = networks.with_sign(networks.signed_graph("2014"), "IL", "TR", 1)
-    ax = networks.draw_signed(g, title="t", highlight=[("IL", "TR", "AZ")])
+    ax = nb03.draw_signed(g, title="t", source="Source: x.", highlight=[("IL", "TR", "AZ")])
     styles = {(ln.get_color(), ln.get_linestyle()) for ln in ax.get_lines()}
     assert len(styles) == 2, "+ and − differ in colour and line style"
     assert any(t.get_text() == "model" for t in ax.texts)

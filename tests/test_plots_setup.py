@@ -47,11 +47,11 @@ def test_add_source_requires_a_source_label():
     plt.close(fig)
 
 
-def test_lane_timeline_draws_every_lane_and_caption():
+def test_draw_lanes_draws_every_lane_top_down_and_caption():
     ev = pd.DataFrame({"date": pd.to_datetime(["1992-04-01", "1993-01-01", "2009-05-01"]),
                        "kind": ["diplomatic", "diplomatic", "visit"], "label": ["a", "b", "c"]})
-    ax = plots.lane_timeline(ev, lane="kind", label="label", title="T", source="Source: Y.")
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["diplomatic", "visit"]
+    ax = plots.draw_lanes(ev, lane="kind", label="label", title="T", source="Source: Y.")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["visit", "diplomatic"]  # bottom up
     assert ax.get_title() == "T" and ax.get_xlabel() == "Year"
     assert any(t.get_text() == "Source: Y." for t in ax.figure.texts)
     plt.close(ax.figure)

@@ -11,7 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import data, energy, load, scorecard  # noqa: E402
+from helpers import data, dates, energy, load, scorecard  # noqa: E402
+from helpers.figures import nb06  # noqa: E402
 
 OTHER_TABLES = {"sipri_arms", "oil_production", "azerbaijan_elections"}
 
@@ -24,8 +25,8 @@ def card():
 def test_judgements_match_the_data_package():
     field = next(f for f in data.resource("scorecard")["schema"]["fields"]
                  if f["name"] == "our_judgement")
-    assert list(scorecard.JUDGEMENTS) == field["constraints"]["enum"]
-    assert set(scorecard.JUDGEMENT_COLOURS) == set(scorecard.JUDGEMENTS)
+    # the enum fixes the order pandas gives the categories; the scale's file says what they mean
+    assert list(scorecard.judgements().index) == field["constraints"]["enum"]
 
 
 def test_every_reference_resolves(card):
@@ -66,13 +67,14 @@ def test_later_evidence_has_one_row_per_reference(card):
             for a, b in zip(card["later_event_ids"], card["other_refs"]))
     assert len(ev) == n
     assert set(ev["kind"]) == {"event", "data"}
-    first = scorecard.first_later_event(card)
+    first = ev[ev["kind"] == "event"].groupby("assessment")["date"].min()
     assert str(first["karabakh_war"].date()) == "2016-04-02"
 
 
 def test_timeline_keeps_the_article_and_later_facts_apart():
-    tf = scorecard.timeline_frame()
-    assert set(tf["lane"]) == set(scorecard.LANES)
+    tf = dates.timeline("before_after")
+    assert list(dict.fromkeys(tf["lane"])) == ["Karabakh", "Israel–Azerbaijan",
+                                               "Azerbaijan: regime and oil"]
     assert (tf.loc[tf["provenance"] == "article", "date"] < "2015-01-01").all()
     assert (tf.loc[tf["provenance"] == "outside", "date"] > "2015-01-01").all()
     assert tf.loc[tf["provenance"] == "article", "page"].between(61, 69).all()
@@ -94,12 +96,14 @@ def test_when_refuses_an_unknown_table():
 def test_figures_draw(card, draw):
     fig, ax = plt.subplots()
     if draw == "scorecard":
-        scorecard.draw_scorecard(card, scorecard.later_evidence(card), ax=ax)
+        nb06.draw_scorecard(card, scorecard.later_evidence(card), ax=ax, title="t",
+                            source="Source: x.")
         assert len(ax.get_yticklabels()) == len(card)
     elif draw == "before_after":
-        scorecard.draw_before_after(scorecard.timeline_frame(), ax=ax)
+        nb06.draw_before_after(dates.timeline("before_after"), ax=ax, title="t",
+                               source="Source: x.")
     else:
-        scorecard.draw_oil_claim(load("oil_production"), ax=ax)
+        nb06.draw_oil_claim(load("oil_production"), ax=ax, title="t", source="Source: x.")
         assert ax.get_ylabel() == "Thousand barrels a day"
     assert ax.get_legend() is not None
     plt.close(fig)

@@ -12,11 +12,12 @@ def test_cite_page_and_note():
 
 
 def test_caption_joins_sources():
-    assert sources.caption(65) == "Source: Lindenstrauss 2015, p. 65."
-    assert sources.caption(67, 40, "BP 2021") == "Source: Lindenstrauss 2015, p. 67, n. 40; BP 2021."
-    assert sources.sources_caption("GeoNames") == "Source: GeoNames."
+    assert sources.caption(sources.cite(65)) == "Source: Lindenstrauss 2015, p. 65."
+    assert (sources.caption(sources.cite(67, 40), "BP 2021")
+            == "Source: Lindenstrauss 2015, p. 67, n. 40; BP 2021.")
+    assert sources.caption("GeoNames") == "Source: GeoNames."
     with pytest.raises(ValueError):
-        sources.sources_caption()
+        sources.caption()
 
 
 @pytest.mark.parametrize("page", [60, 70, 0])

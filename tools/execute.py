@@ -14,12 +14,26 @@ from nbrun import notebooks, run
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
+def _coalesce(outputs: list) -> list:
+    """One output per run of stream text: a busy machine may deliver a print in pieces."""
+    out = []
+    for o in outputs:
+        if (o.get("output_type") == "stream" and out and out[-1].get("output_type") == "stream"
+                and out[-1].get("name") == o.get("name")):
+            out[-1]["text"] = "".join(out[-1]["text"]) + "".join(o["text"])
+        else:
+            out.append(o)
+    return out
+
+
 def main(args: list[str]) -> None:
     paths = [Path(a).resolve() for a in args] or notebooks()
     for path in paths:
         nb, seconds, peak = run(path)
         for index, cell in enumerate(nb.cells):  # keep run-specific data out of the file
             cell.get("metadata", {}).pop("execution", None)
+            if "outputs" in cell:
+                cell.outputs = _coalesce(cell.outputs)
             for output in cell.get("outputs", []):
                 view = output.get("data", {}).get(WIDGET)
                 if view:  # a live widget's id is random; the stored one only has to be stable

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from helpers.data import load
 from helpers.exercises import as_number, check_items, check_number, say
-from helpers.timelines import compare_dates
+from helpers.dates import compare_dates
 
 
 def check_israeli_share(answer) -> bool:

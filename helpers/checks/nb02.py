@@ -71,7 +71,7 @@ def check_area_km2(answer) -> Verdict:
     which is not a measurement, nor an equal-area projection computed on a sphere (Mollweide,
     ESRI:54009, gives about 100 km² more, 0.11%); the exercise says so and both get a message
     of their own."""
-    from helpers.interests import areas_km2
+    from helpers.maps import areas_km2
 
     hint = ("Measure, do not look up: project with .to_crs('EPSG:6933'), take .area (square "
             "metres), divide by 1,000,000 and add up all of Azerbaijan's polygons.")
@@ -100,7 +100,7 @@ def check_nakhchivan_km2(answer) -> Verdict:
     hint = ("Split Azerbaijan's row into its polygons with .explode(index_parts=False) after "
             ".to_crs('EPSG:6933'); Nakhchivan is the second largest.")
     value = as_number(answer)
-    from helpers.interests import areas_km2
+    from helpers.maps import areas_km2
 
     if value is not None and abs(value - float(areas_km2("AZ").sum())) < 0.001 * value:
         return say(False, "❌ That is the whole country: take Nakhchivan's polygon only.", hint)

@@ -7,7 +7,7 @@ import pandas as pd
 from helpers.data import load
 from helpers.energy import neighbour_gap, rp_ratio
 from helpers.exercises import NOT_DONE, Verdict, check_items, check_number, say, unanswered
-from helpers.scorecard import JUDGEMENTS
+from helpers.scorecard import judgements
 
 
 def rp_year() -> int:
@@ -105,9 +105,9 @@ def _cells(answer):
             continue
         if n != int(n):
             return "❌ Expected counts (whole numbers), not shares: drop normalize=..."
-        if _is_bool(a) and str(b) in JUDGEMENTS:
+        if _is_bool(a) and str(b) in judgements().index:
             cells.add((str(a) == "True", str(b), int(n)))
-        elif _is_bool(b) and str(a) in JUDGEMENTS:
+        elif _is_bool(b) and str(a) in judgements().index:
             cells.add((str(b) == "True", str(a), int(n)))
         else:
             return ("❌ The rows and columns should be the values of `explicit` (True, False) and "

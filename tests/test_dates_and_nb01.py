@@ -1,4 +1,5 @@
-"""helpers.timelines: dates at their precision, the relations frame, and every figure."""
+"""helpers.dates (dates at their precision) and the figures of notebook 01
+(helpers.figures.nb01): the relations frame and every figure."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from helpers import load, timelines  # noqa: E402
+from helpers import dates, load  # noqa: E402
+from helpers.figures import nb01, nb02  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -31,17 +33,17 @@ def _captions(fig):
     ("2009-06-28", "day", "2009-06-28", "2009-06-28"),
 ])
 def test_article_period(date, precision, start, end):
-    assert timelines.article_period(pd.Timestamp(date), precision) == (pd.Timestamp(start),
+    assert dates.article_period(pd.Timestamp(date), precision) == (pd.Timestamp(start),
                                                                        pd.Timestamp(end))
 
 
 def test_article_period_refuses_an_unknown_precision():
     with pytest.raises(ValueError, match="precision"):
-        timelines.article_period(pd.Timestamp("2009-05-01"), "decade")
+        dates.article_period(pd.Timestamp("2009-05-01"), "decade")
 
 
 def test_compare_dates_uses_the_articles_precision():
-    result = timelines.compare_dates(load("visits")).set_index("id")
+    result = dates.compare_dates(load("visits")).set_index("id")
     assert not result.loc["peres_2009", "agrees"]          # May 2009 vs 28-29 June 2009
     assert result.loc["netanyahu_1997", "agrees"]          # "1997" vs 29 August 1997
     assert result.loc["mammadyarov_2013", "agrees"]        # month vs month
@@ -51,28 +53,28 @@ def test_compare_dates_uses_the_articles_precision():
 
 def test_compare_dates_on_the_timeline_and_a_made_up_row():
     tl = load("relations_timeline")
-    remark = timelines.compare_dates(tl[tl["id"] == "iran_wrong_step_2009"]).iloc[0]
+    remark = dates.compare_dates(tl[tl["id"] == "iran_wrong_step_2009"]).iloc[0]
     assert remark["agrees"]  # 21 May 2009 is in May 2009, though not "during" the visit
     made_up = pd.DataFrame({"id": ["x"], "date": [pd.Timestamp("2000-01-01")],
                             "date_precision": ["year"], "checked_date": [pd.Timestamp("2001-03-01")]})
-    assert not timelines.compare_dates(made_up).iloc[0]["agrees"]
+    assert not dates.compare_dates(made_up).iloc[0]["agrees"]
     undated = made_up.assign(checked_date=pd.NaT)
-    assert timelines.compare_dates(undated).empty
+    assert dates.compare_dates(undated).empty
 
 
 def test_relations_frame_lanes_and_labels():
-    f = timelines.relations_frame(load("relations_timeline"), load("visits"))
+    f = nb01.relations_frame(load("relations_timeline"), load("visits"))
     counts = f.groupby("lane", observed=True).size()
     assert counts["Visits: Israel → Azerbaijan"] == 6
     assert counts["Visits: Azerbaijan → Israel"] == 1
     assert (f["page"] <= 63).all() and f["start"].notna().all()
     assert (f["start"] <= f["end"]).all()
     peres = f.set_index("id").loc["peres_2009"]
-    assert peres["label"] == "Peres\nMay 2009"
+    assert peres["label"] == "Peres May 2009"
 
 
 def test_iceberg_table_reads_pages_from_the_data():
-    t = timelines.iceberg_table()
+    t = nb01.iceberg_table()
     assert set(t["surface"]) == {"above", "below"}
     arms = load("arms").set_index("id")
     row = t.set_index("id").loc["iai_deal_2012"]
@@ -81,17 +83,18 @@ def test_iceberg_table_reads_pages_from_the_data():
 
 
 @pytest.mark.parametrize("draw", [
-    lambda: timelines.iceberg_chart(timelines.iceberg_table(), title="t", source="Source: x.").figure,
-    lambda: timelines.relations_chart(
-        timelines.relations_frame(load("relations_timeline"), load("visits")), band="b",
+    lambda: nb01.draw_iceberg(nb01.iceberg_table(), title="t", source="Source: x.").figure,
+    lambda: nb01.draw_relations(
+        nb01.relations_frame(load("relations_timeline"), load("visits")), band="b",
         flag=["peres_2009"], title="t", source="Source: x.").figure,
-    lambda: timelines.visits_chart(load("visits"), title="t", source="Source: x.").figure,
-    lambda: timelines.date_check_chart(timelines.compare_dates(load("visits")), title="t",
+    lambda: nb01.draw_visits(load("visits"), title="t", source="Source: x.").figure,
+    lambda: nb01.draw_date_check(dates.compare_dates(load("visits")), title="t",
                                        source="Source: x.", article_label="a",
                                        checked_label="c").figure,
-    lambda: timelines.arms_chart(load("arms"), load("sipri_arms"), title="t", source="Source: x."),
-    lambda: timelines.broken_timeline(load("karabakh_timeline"), spans=[(1919, 1923), (1986, 1995)],
-                                      label="id", title="t", source="Source: x."),
+    lambda: nb01.draw_arms(load("arms"), load("sipri_arms"), title="t",
+                           source="Source: x.").figure,
+    lambda: nb02.draw_karabakh(load("karabakh_timeline"), spans=[(1919, 1923), (1986, 1995)],
+                               label="id", title="t", source="Source: x.").figure,
 ], ids=["iceberg", "relations", "visits", "date_check", "arms", "broken_timeline"])
 def test_every_figure_has_a_caption_and_a_title(draw):
     fig = draw()
@@ -101,15 +104,15 @@ def test_every_figure_has_a_caption_and_a_title(draw):
 
 
 def test_relations_chart_flags_a_corrected_date():
-    frame = timelines.relations_frame(load("relations_timeline"), load("visits"))
-    ax = timelines.relations_chart(frame, flag=["peres_2009"], title="t", source="Source: x.")
+    frame = nb01.relations_frame(load("relations_timeline"), load("visits"))
+    ax = nb01.draw_relations(frame, flag=["peres_2009"], title="t", source="Source: x.")
     texts = [t.get_text() for t in ax.texts]
-    assert "Peres\nMay 2009*" in texts and "Lieberman\nFeb 2010" in texts
+    assert "Peres May\n2009*" in texts and "Lieberman\nFeb 2010" in texts
 
 
 def test_labels_stay_inside_the_axes_and_do_not_overlap():
-    frame = timelines.relations_frame(load("relations_timeline"), load("visits"))
-    ax = timelines.relations_chart(frame, band="band", title="t", source="Source: x.")
+    frame = nb01.relations_frame(load("relations_timeline"), load("visits"))
+    ax = nb01.draw_relations(frame, band="band", title="t", source="Source: x.")
     fig = ax.figure
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
@@ -125,12 +128,12 @@ def test_labels_stay_inside_the_axes_and_do_not_overlap():
 
 
 def test_visits_chart_has_one_block_per_visit():
-    ax = timelines.visits_chart(load("visits"), title="t", source="Source: x.")
+    ax = nb01.draw_visits(load("visits"), title="t", source="Source: x.")
     assert len(ax.patches) == len(load("visits"))
 
 
 def test_arms_chart_marks_outside_figures_as_such():
-    fig = timelines.arms_chart(load("arms"), load("sipri_arms"), title="t", source="Source: x.")
+    fig = nb01.draw_arms(load("arms"), load("sipri_arms"), title="t", source="Source: x.").figure
     left, right = fig.axes
     assert len(left.patches) == 3 and len(right.patches) == 4
     labels = [t.get_text() for t in left.get_yticklabels()]

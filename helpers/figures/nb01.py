@@ -1,0 +1,350 @@
+"""Figures of notebook 01 (the background): the iceberg, the relations since 1992, who
+visited whom, the date check, and the arms figures beside SIPRI's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch, Polygon
+from matplotlib.ticker import FuncFormatter
+
+from ..data import load, referenced_rows
+from ..dates import article_period, as_written, day, midpoint, published
+from ..plots import (CYCLE, GREY, HATCHES, MARKERS, STACK, LabelPlacer, actor, finish, series,
+                     short_labels, wrap)
+from ..sources import cite, page_ref
+
+WATER = "#56B4E9"
+
+# --- the iceberg (our classification) --------------------------------------------------------
+
+
+def iceberg_table(root=None) -> pd.DataFrame:
+    """Our classification (``data/model/iceberg.csv``) with each item's page and note read
+    from the article row it points to.
+
+    >>> t = iceberg_table()
+    >>> t.groupby("surface").size().to_dict()
+    {'above': 5, 'below': 8}
+    >>> t.loc[t.id == "iceberg_2008", "cite"].item()
+    'Lindenstrauss 2015, p. 61, n. 1'
+    """
+    items = referenced_rows("iceberg", table="source_table", root=root)
+    out = pd.DataFrame({"surface": items["surface"].astype(str), "label": items["label_en"],
+                        "table": items["source_table"].astype(str), "id": items["id"],
+                        "page": items["page"], "note": items["note"]})
+    out["cite"] = [cite(p, n) for p, n in zip(out["page"], out["note"])]
+    return out
+
+
+def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
+    """Draw :func:`iceberg_table` as an iceberg: the items 'above' over the waterline, the
+    others under it, each with its page (and note). Returns the Axes.
+
+    >>> ax = draw_iceberg(iceberg_table(), title="t", source="Source: x.")
+    >>> ax.get_title()
+    't'
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 6.4))
+    above = table[table["surface"] == "above"]
+    below = table[table["surface"] == "below"]
+    step_a, step_b = 0.8, 0.62
+    top, bottom = step_a * len(above) + 0.2, -(step_b * len(below) + 0.5)
+    ax.axhspan(bottom - 0.4, 0, color=WATER, alpha=0.2, lw=0)
+    ax.axhline(0, color=series("article").colour, lw=2, zorder=2)
+    ax.text(10.9, 0.1, "waterline", ha="right", va="bottom", color=series("article").colour,
+            fontsize=9, style="italic")
+    outline = dict(closed=True, facecolor="white", edgecolor="#333333", lw=1.2, zorder=1)
+    ax.add_patch(Polygon([(0.9, 0), (1.5, 0.55 * top), (2.2, top), (4.3, top), (5.0, top + 0.45),
+                          (5.7, top), (7.8, top), (8.5, 0.55 * top), (9.1, 0)], **outline))
+    ax.add_patch(Polygon([(0.9, 0), (-0.8, 0.35 * bottom), (0.1, 0.9 * bottom), (5.0, bottom),
+                          (9.9, 0.9 * bottom), (10.8, 0.35 * bottom), (9.1, 0)], **outline))
+    for i, (_, r) in enumerate(above.iterrows()):
+        ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+                ha="center", va="center", fontsize=8.5, zorder=3)
+    for i, (_, r) in enumerate(below.iterrows()):
+        ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+                ha="center", va="center", fontsize=8.5, zorder=3)
+    ax.text(-2.9, top - 0.2, "On show:\nofficial, public", fontsize=9, fontweight="bold",
+            va="top", color="#333333")
+    ax.text(-2.9, -0.25, "Below the\nsurface:\nleaks, reports,\nestimates,\ndenials",
+            fontsize=9, fontweight="bold", va="top", color="#333333")
+    ax.set_xlim(-3, 11)
+    ax.set_ylim(bottom - 0.4, top + 0.6)
+    ax.axis("off")
+    return finish(ax, title=title, source=source)
+
+
+# --- the relations since 1992 ----------------------------------------------------------------
+
+RELATION_TYPES = ("diplomatic", "visit", "arms", "statement", "media")
+
+
+def relations_frame(timeline: pd.DataFrame, visits: pd.DataFrame, *, last_page: int = 63,
+                    root=None) -> pd.DataFrame:
+    """The dated events of ``relations_timeline`` between Israel and Azerbaijan up to
+    ``last_page``, with a lane (the event type's name from ``event_types.csv``; visits by
+    direction), the period each date names, and a short label (``short_labels.csv``; visits:
+    the visitor and the article's date).
+
+    >>> f = relations_frame(load("relations_timeline"), load("visits"))
+    >>> f.groupby("lane", observed=True).size().to_dict()["Visits: Israel → Azerbaijan"]
+    6
+    """
+    t = timeline[timeline["date"].notna() & (timeline["page"] <= last_page)
+                 & timeline["event_type"].isin(RELATION_TYPES)].copy()
+    t = t[t["actor_a"].isin(["IL", "AZ", "IAI"]) & t["actor_b"].isin(["IL", "AZ"])]
+    who = visits.set_index("id")
+    names = load("event_types", root).set_index("code")["name_en"]
+    labels = short_labels("relations_timeline")
+
+    def direction(code_from, code_to):
+        return f"{names['visit']}: {actor(code_from).name} → {actor(code_to).name}"
+
+    lanes = []
+    for kind in RELATION_TYPES:
+        if kind == "visit":
+            lanes += [direction("IL", "AZ"), direction("AZ", "IL")]
+        elif names[kind] not in lanes:
+            lanes.append(names[kind])
+
+    def lane_of(r):
+        if r["event_type"] == "visit":
+            v = who.loc[r["visit_id"]]
+            return direction(v["from_code"], v["to_code"])
+        return names[r["event_type"]]
+
+    def label_of(r):
+        if r["event_type"] == "visit":
+            v = who.loc[r["visit_id"]]
+            return f"{v['person_en'].split()[-1]} {as_written(r['date'], r['date_precision'])}"
+        return labels.get(r["id"], r["id"])
+
+    t["lane"] = pd.Categorical(t.apply(lane_of, axis=1), categories=lanes)
+    t["label"] = t.apply(label_of, axis=1)
+    periods = [article_period(d, p) for d, p in zip(t["date"], t["date_precision"])]
+    t["start"] = [p[0] for p in periods]
+    t["end"] = [p[1] for p in periods]
+    return t[["id", "lane", "label", "start", "end", "date_precision", "page", "note"]
+             ].sort_values(["lane", "start"]).reset_index(drop=True)
+
+
+def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | None = None,
+                   band_period=None, flag: Sequence[str] = (), ax=None):
+    """Draw :func:`relations_frame` as lanes, one marker per event at the middle of the period
+    its date names; a year-precision date gets a bar across its year. ``band`` is a text for
+    a hatched bar in the first lane over ``band_period`` (default: from the first event to
+    the article's publication; the embassy Azerbaijan did not open); ``flag`` lists ids
+    whose label gets an asterisk (a date that the checked sources correct). Returns the Axes.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 6.4))
+    lanes = list(frame["lane"].cat.categories)
+    y = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
+    ax.set_ylim(-0.7, len(lanes) - 0.05)
+    first = frame["start"].min()
+    ax.set_xlim(mdates.date2num(pd.Timestamp(year=first.year - 1, month=1, day=1)),
+                mdates.date2num(pd.Timestamp(year=published().year, month=12, day=31)))
+    ax.set_yticks([y[n] for n in lanes], [n.replace(": ", ":\n") for n in lanes])
+    ax.figure.canvas.draw()
+    placer = LabelPlacer(ax)
+    if band:
+        b0, b1 = (mdates.date2num(pd.Timestamp(d))
+                  for d in (band_period or (first, published())))
+        yb = y[lanes[0]] - 0.42
+        bar = ax.barh(yb, b1 - b0, left=b0, height=0.24, color="white",
+                      edgecolor=series("outside").colour, hatch="///", lw=0.8, zorder=2)
+        note = ax.text(b0 + 0.5 * (b1 - b0), yb, band, ha="center", va="center", fontsize=8,
+                       color="#333333", style="italic", zorder=3,
+                       bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
+        placer.block_artist(bar.patches[0])
+        placer.block_artist(note)
+    for i, name in enumerate(lanes):
+        colour, marker = CYCLE[i % len(CYCLE)], MARKERS[i % len(MARKERS)]
+        for _, r in frame[frame["lane"] == name].iterrows():
+            mid = midpoint(r["start"], r["end"])
+            if r["date_precision"] == "year":
+                ax.plot([r["start"], r["end"]], [y[name]] * 2, color=colour, lw=3, alpha=0.5,
+                        solid_capstyle="butt", zorder=2)
+            ax.scatter([mid], [y[name]], s=55, color=colour, marker=marker, zorder=3,
+                       edgecolor="black", linewidth=0.5)
+            placer.block(mdates.date2num(mid), y[name])
+    for name in lanes:
+        for _, r in frame[frame["lane"] == name].iterrows():
+            text = wrap(r["label"], 12) + ("*" if r["id"] in flag else "")
+            placer.place(text, [(mdates.date2num(midpoint(r["start"], r["end"])), y[name])],
+                         STACK, force=True, leader=dict(arrowstyle="-", color=GREY, lw=0.6,
+                                                        shrinkA=0, shrinkB=4),
+                         leader_beyond=10, fontsize=7.5, zorder=4)
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlabel("Year (a bar spans a date the article gives only as a year)")
+    return finish(ax, title=title, source=source)
+
+
+def draw_visits(visits: pd.DataFrame, *, title: str, source: str, ax=None):
+    """Who visited whom: one block per visit, a row per direction, coloured and hatched by the
+    visitor's office (in the order offices first appear), with the visitor's name and the
+    article's date in the block. Returns the Axes.
+
+    >>> ax = draw_visits(load("visits"), title="t", source="Source: x.")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Azerbaijan → Israel', 'Israel → Azerbaijan']
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 3.4))
+    v = visits.sort_values("date").copy()
+    v["direction"] = [f"{actor(a).name} → {actor(b).name}"
+                      for a, b in zip(v["from_code"], v["to_code"])]
+    v["office"] = v["office_en"].str.replace(r" of \w+$", "", regex=True)
+    order = v["direction"].value_counts(sort=True, ascending=True).index.tolist()
+    offices = list(dict.fromkeys(v["office"]))
+    styles = {o: (CYCLE[i % len(CYCLE)], HATCHES[i % len(HATCHES)]) for i, o in enumerate(offices)}
+    for yi, d in enumerate(order):
+        for xi, (_, r) in enumerate(v[v["direction"] == d].iterrows()):
+            colour, hatch = styles[r["office"]]
+            ax.barh(yi, 1, left=xi, height=0.7, color=colour, alpha=0.35, hatch=hatch,
+                    edgecolor="black", lw=0.8, zorder=2)
+            ax.text(xi + 0.5, yi, f"{r['person_en'].split()[-1]}\n"
+                    f"{as_written(r['date'], r['date_precision'])}", ha="center",
+                    va="center", fontsize=8, bbox=dict(facecolor="white", edgecolor="none",
+                                                       pad=1.2, alpha=0.85))
+    ax.set_yticks(range(len(order)), order)
+    ax.set_xlim(0, max(v["direction"].value_counts()) + 0.2)
+    ax.set_xlabel("Number of high-level visits listed in the article")
+    ax.grid(axis="y", visible=False)
+    handles = [Patch(facecolor=c, alpha=0.35, hatch=h, edgecolor="black", label=o)
+               for o, (c, h) in styles.items()]
+    ax.legend(handles=handles, title="Visitor's office", loc="upper left",
+              bbox_to_anchor=(1.01, 1), fontsize=8, title_fontsize=8)
+    return finish(ax, title=title, source=source)
+
+
+def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_label: str,
+                    checked_label: str, pad_days: int = 20, ax=None):
+    """For each row of :func:`helpers.dates.compare_dates`, two lanes: the period the
+    article's date names (hatched) and the checked date (solid, with a marker). Returns the
+    Axes.
+
+    >>> from helpers.dates import compare_dates
+    >>> f = compare_dates(load("visits"))
+    >>> ax = draw_date_check(f[f.id == "peres_2009"], title="t", source="Source: x.",
+    ...                      article_label="article", checked_label="checked")
+    >>> len(ax.get_yticks())
+    2
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 1.3 + 1.0 * len(frame)))
+    article, outside = series("article"), series("outside")
+    ticks, names = [], []
+    n = len(frame)
+    for i, (_, r) in enumerate(frame.iterrows()):
+        ya, yc = 2 * (n - 1 - i) + 1, 2 * (n - 1 - i)
+        a0, a1 = (mdates.date2num(d) for d in (r["article_start"], r["article_end"]))
+        c0, c1 = (mdates.date2num(d) for d in (r["checked_start"], r["checked_end"]))
+        ax.barh(ya, a1 - a0 + 1, left=a0, height=0.55, color=article.colour, alpha=0.45,
+                hatch="///", edgecolor="black", lw=0.8, zorder=2)
+        ax.barh(yc, c1 - c0 + 1, left=c0, height=0.55, color=outside.colour,
+                edgecolor="black", lw=0.8, zorder=2)
+        ax.scatter([c0 + 0.5 * (c1 - c0 + 1)], [yc], marker="D", s=40, color="white",
+                   edgecolor="black", zorder=3)
+        c_start, c_end = r["checked_start"], r["checked_end"]
+        span = day(c_start)
+        if c_end != c_start:
+            span = f"{c_start.day}–{day(c_end)}"
+        ax.annotate(span, (c1 + 1, yc), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize=8.5)
+        ticks += [ya, yc]
+        names += [f"{r['label']}: {article_label}", f"{r['label']}: {checked_label}"]
+    lo = min(frame["article_start"].min(), frame["checked_start"].min())
+    hi = max(frame["article_end"].max(), frame["checked_end"].max())
+    ax.set_xlim(mdates.date2num(lo - pd.Timedelta(days=pad_days)),
+                mdates.date2num(hi + pd.Timedelta(days=pad_days + 15)))
+    ax.set_yticks(ticks, names)
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_minor_locator(mdates.DayLocator(bymonthday=(8, 15, 22)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: day(mdates.num2date(x))))
+    ax.set_xlabel("Date (hatched: the whole period the article's date names)")
+    ax.legend(handles=[Patch(facecolor=article.colour, alpha=0.45, hatch="///",
+                             edgecolor="black", label="As the article dates it"),
+                       Patch(facecolor=outside.colour, edgecolor="black",
+                             label="As contemporary sources date it")],
+              loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    return finish(ax, title=title, source=source, source_y=-0.08)
+
+
+# --- arms: the article's figures and later SIPRI figures -------------------------------------
+
+
+def _share_label(r) -> str:
+    """'Israel's share of Azerbaijan's arms imports, 2015–2019' from a sipri_arms row."""
+    frm, to = actor(r["from_code"]).name, actor(r["to_code"]).name
+    years = f"{r['period_start']}–{r['period_end']}"
+    if r["measure"] == "share_of_recipient_imports":
+        return f"{frm}'s share of {to}'s arms imports, {years}"
+    return f"{to}'s share of {frm}'s arms exports, {years}"
+
+
+def draw_arms(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: str):
+    """Two panels: money values (US$ bn) -- the article's deal figures beside SIPRI's later
+    delivery figure -- and SIPRI's later shares (%). The article's bars are solid; outside,
+    later figures are grey and hatched. SIPRI's delivery figure is a trend-indicator value (a
+    measure of volume) that the press reported in US$ million: the panel marks it as not
+    comparable with contract dollars. Labels of the article's rows come from
+    ``short_labels.csv``. Returns the first Axes.
+
+    >>> ax = draw_arms(load("arms"), load("sipri_arms"), title="t", source="Source: x.")
+    >>> len(ax.figure.axes)
+    2
+    """
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11.5, 4.4),
+                                      gridspec_kw=dict(width_ratios=[1, 1.15], wspace=0.9))
+    labels = short_labels("arms")
+    colour = series("article").colour
+    money = []
+    for r in arms[arms["value_usd_bn"].notna()].itertuples():
+        when = f" {r.date.year}" if not pd.isna(r.date) else ""
+        label = wrap(f"{labels.get(r.id, r.id)}{when} (article, {page_ref(r.page, r.note)})", 34)
+        money.append((label, r.value_usd_bn, True))
+    for _, r in sipri[sipri["measure"] == "deliveries_value"].iterrows():
+        money.append((f"Israeli deliveries {r['period_start']}–{r['period_end']}*\n"
+                      "(SIPRI via Reuters 2020; later)", r["value"] / 1000, False))
+    for i, (label, value, ours) in enumerate(money[::-1]):
+        left.barh(i, value, color=colour if ours else GREY,
+                  hatch="" if ours else "//", edgecolor="black", lw=0.8, zorder=2)
+        text = f"{value:g}" if ours else f"{value * 1000:g} million*"
+        left.text(value + 0.08, i, text, va="center", fontsize=9)
+    n_later = sum(not m[2] for m in money)
+    left.axhline(n_later - 0.5, color="#555555", ls=":", lw=1)
+    left.text(max(m[1] for m in money) * 1.18, n_later - 0.55, "not the same measure",
+              ha="right", va="top", fontsize=8, style="italic", color="#555555")
+    left.set_yticks(range(len(money)), [m[0] for m in money[::-1]], fontsize=8.5)
+    left.set_xlabel("US$ billion (nominal, as reported)\n* SIPRI trend-indicator value (a volume "
+                    "measure),\nreported in the press as US$ million: not contract dollars",
+                    fontsize=9)
+    left.set_xlim(0, max(m[1] for m in money) * 1.2)
+    left.set_title("Money: deals vs. deliveries", fontsize=11)
+    shares = sipri[sipri["unit"] == "percent"].sort_values(["measure", "period_start"])
+    share_labels = [wrap(_share_label(r), 32) for _, r in shares.iterrows()][::-1]
+    for i, value in enumerate(shares["value"].iloc[::-1]):
+        right.barh(i, value, color=GREY, hatch="//", edgecolor="black", lw=0.8, zorder=2)
+        right.text(value + 1.5, i, f"{value:g}%", va="center", fontsize=9)
+    right.set_yticks(range(len(share_labels)), share_labels, fontsize=8.5)
+    right.set_xlim(0, 100)
+    right.set_xlabel("Percent (SIPRI, major arms; later, outside the article)")
+    first, last = shares["period_start"].min(), shares["period_end"].max()
+    right.set_title(f"Shares: SIPRI, {first}–{last}", fontsize=11)
+    for ax in (left, right):
+        ax.grid(axis="y", visible=False)
+    fig.legend(handles=[Patch(facecolor=colour, edgecolor="black",
+                              label=f"The article ({as_written(published(), 'month', long=True)})"),
+                        Patch(facecolor=GREY, hatch="//", edgecolor="black",
+                              label="SIPRI, reported later (outside the article)")],
+               loc="lower center", bbox_to_anchor=(0.5, -0.21), ncol=2, fontsize=9)
+    return finish(left, title=title, source=source, suptitle=True, source_y=-0.23)

@@ -1,0 +1,154 @@
+"""Figures of notebook 05 (the conclusions): the article's argument as a map, and Israel's
+earlier "special" relationships on one timeline."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch, Patch
+
+from ..argument import BOX_H, BOX_W, COL_GAP, anchors, page_tag
+from ..data import load
+from ..dates import as_written, decimal_year, published
+from ..plots import AROUND, STACK, LabelPlacer, actor, finish, series, short_labels, wrap
+
+#: How each kind of node is drawn besides its colours (data/model/argument_kinds.csv): box
+#: shape, border line and weight, so that kinds differ in greyscale too.
+KIND_SHAPE = {
+    "evidence": dict(box="square", ls="-", lw=1.0, weight="normal"),
+    "claim": dict(box="round", ls="-", lw=1.6, weight="normal"),
+    "conclusion": dict(box="round", ls="-", lw=2.8, weight="bold"),
+    "counter_pressure": dict(box="square", ls="--", lw=1.6, weight="normal"),
+}
+OURS = "#444444"
+
+
+def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width: int = 24,
+                      fontsize: float = 9.5):
+    """Draw the argument map with its hand-set layout (``x`` and ``y`` of each node); returns
+    the Axes. Boxes: kind of node (colour *and* border, names and colours from
+    ``argument_kinds.csv``); column headings from ``argument_columns.csv``. Arrows: solid
+    dark = supports (the article's link), dotted = supports (our reading), dashed = constrains.
+
+    >>> from helpers.argument import load_graph
+    >>> ax = draw_argument_map(load_graph(), title="t", source="Source: x.")
+    >>> sorted(t.get_text() for t in ax.get_legend().get_texts())[:2]
+    ['Claim', 'Conclusion (pp. 68–69)']
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(15, 12))
+    kinds = load("argument_kinds").set_index("code")
+    constrains = series("outside").colour
+    pos = {n: (d["x"] * COL_GAP, d["y"]) for n, d in G.nodes(data=True)}
+    for n, d in G.nodes(data=True):
+        s, c = KIND_SHAPE[d["kind"]], kinds.loc[d["kind"]]
+        x, y = pos[n]
+        box = "square,pad=0.0" if s["box"] == "square" else "round,pad=0.0,rounding_size=0.08"
+        ax.add_patch(FancyBboxPatch((x - BOX_W, y - BOX_H), 2 * BOX_W, 2 * BOX_H, boxstyle=box,
+                                    facecolor=c["face"], edgecolor=c["edge"], linewidth=s["lw"],
+                                    linestyle=s["ls"], zorder=2))
+        text = wrap(d["label_en"], width) + "\n" + page_tag(d["page"], d["note"])
+        ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, fontweight=s["weight"],
+                zorder=3, linespacing=1.15)
+    for u, v, d in G.edges(data=True):
+        start, end = anchors(pos[u], pos[v])
+        if d["relation"] == "constrains":
+            props = dict(arrowstyle="-|>", color=constrains, lw=1.6, linestyle="--")
+        elif d["basis"] == "our_reading":
+            props = dict(arrowstyle="-|>", color=OURS, lw=1.2, linestyle=":")
+        else:
+            props = dict(arrowstyle="-|>", color="#222222", lw=1.1, linestyle="-")
+        ax.annotate("", xy=end, xytext=start, zorder=1,
+                    arrowprops=dict(shrinkA=1, shrinkB=1, mutation_scale=11, **props))
+    top = max(y for _, y in pos.values()) + 0.85
+    for r in load("argument_columns").itertuples():
+        ax.text(r.x * COL_GAP, top, wrap(r.heading_en, 22), ha="center", va="center",
+                fontsize=10.5, fontweight="bold", color="#333333")
+    ax.set_xlim(-BOX_W - 0.05, 4 * COL_GAP + BOX_W + 0.05)
+    ax.set_ylim(min(y for _, y in pos.values()) - 0.5, top + 0.45)
+    ax.set_axis_off()
+    ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.05, top=0.95)
+    handles = [Patch(facecolor=kinds.loc[k, "face"], edgecolor=kinds.loc[k, "edge"],
+                     linestyle=s["ls"], linewidth=s["lw"], label=kinds.loc[k, "name_en"])
+               for k, s in KIND_SHAPE.items()]
+    handles += [Line2D([], [], color="#222222", lw=1.1, label="supports (the article's link)"),
+                Line2D([], [], color=OURS, lw=1.2, ls=":", label="supports (our reading)"),
+                Line2D([], [], color=constrains, lw=1.6, ls="--", label="constrains")]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
+              fontsize=9, handlelength=2.5)
+    return finish(ax, title=title, source=source)
+
+
+def draw_precedents(frame: pd.DataFrame, *, title: str, source: str, ax=None):
+    """Draw the relationships of :func:`helpers.argument.precedents_frame` as rows, in the
+    order of ``special_relationships.csv``: hatched bars for the article's decades (abstract,
+    p. 61), markers for what ended or strained them (circles: the article; diamonds: outside
+    sources), the relationship with Azerbaijan as a solid bar from April 1992, and a line for
+    the article's publication. Labels come from ``short_labels.csv``. Returns the Axes.
+
+    >>> from helpers.argument import precedents_frame
+    >>> ax = draw_precedents(precedents_frame(), title="t", source="Source: x.")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Azerbaijan', 'Turkey', 'South Africa', 'Iran']
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 4.8))
+    article, outside = series("article"), series("outside")
+    labels = short_labels("special_relationship_endings")
+    bars = frame[frame["role"] == "special_period"]
+    order = list(dict.fromkeys(bars["relationship"]))
+    pub = decimal_year(published())
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    ax.set_xlim(1945, pub + 9)
+    ax.set_yticks(range(len(order)), [actor(p).name for p in bars["partner"].iloc[::-1]])
+    ax.figure.canvas.draw()
+    placer = LabelPlacer(ax)
+    marks = []
+    for i, rid in enumerate(order):
+        y = len(order) - 1 - i
+        rows = frame[frame["relationship"] == rid]
+        bar = rows[rows["role"] == "special_period"].iloc[0]
+        if pd.isna(bar["end"]):  # the relationship the article is about: a solid bar
+            patch = ax.barh(y, pub - bar["start"], left=bar["start"], height=0.36,
+                            color=article.colour, alpha=0.85, edgecolor="black", linewidth=0.6)
+            note = ax.text(bar["start"] + 0.8, y, f"relations since "
+                           f"{as_written(bar['start_date'], bar['start_precision'], long=True)}"
+                           f" (p. {int(bar['page'])})", ha="left", va="center", fontsize=8.5,
+                           color="white", fontweight="bold")
+            placer.block_artist(patch.patches[0])
+            placer.block_artist(note)
+        else:
+            patch = ax.barh(y, bar["end"] - bar["start"], left=bar["start"], height=0.36,
+                            color="white", edgecolor=article.colour, hatch="///", linewidth=1.2)
+            placer.block_artist(patch.patches[0], pad=0)
+        for e in rows[rows["role"].isin(["ending", "crisis"])].itertuples():
+            style = article if e.provenance == "article" else outside
+            if not pd.isna(e.end):  # a period: a thick line with end ticks
+                ax.plot([e.start, e.end], [y, y], color=style.colour, lw=4,
+                        solid_capstyle="butt", marker="|", ms=14, mew=2)
+            else:
+                ax.plot(e.start, y, marker=style.marker, ms=9, color=style.colour,
+                        markeredgecolor="black", zorder=4, linestyle="none")
+                placer.block(e.start, y)
+            mid = e.start if pd.isna(e.end) else (e.start + e.end) / 2
+            marks.append((labels.get(e.event, e.event), mid, y))
+    for text, x, y in marks:
+        placer.place(wrap(text, 20), [(x, y)], STACK[:2] + AROUND, force=True, fontsize=8.5)
+    ax.axvline(pub, color="black", ls="--", lw=1)
+    ax.text(pub + 0.4, len(order) - 0.45,
+            f"article published\n({as_written(published(), 'month', long=True)})",
+            fontsize=8.5, va="top")
+    ax.set_xlabel("Year")
+    ax.grid(axis="y", visible=False)
+    handles = [Patch(facecolor="white", edgecolor=article.colour, hatch="///",
+                     label="'special' decades (abstract, p. 61)"),
+               Line2D([], [], marker=article.marker, color=article.colour,
+                      markeredgecolor="black", lw=3, ms=8,
+                      label="crisis: the article (pp. 65–66)"),
+               Line2D([], [], marker=outside.marker, color=outside.colour,
+                      markeredgecolor="black", ls="none", ms=8,
+                      label="end of the regime or government: outside source")]
+    ax.legend(handles=handles, loc="lower left", fontsize=8.5)
+    return finish(ax, title=title, source=source)

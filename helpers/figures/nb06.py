@@ -1,0 +1,159 @@
+"""Figures of notebook 06 (the epilogue): one time axis before and after the article, the
+scorecard of the article's assessments, and the oil series against the article's 2025."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ..dates import as_written, decimal_year, published
+from ..energy import article_year
+from ..plots import GREY, STACK, LabelPlacer, finish, series, wrap
+from ..scorecard import judgements, straight_line
+
+AFTER_FILL = "#F2F2F2"
+
+
+def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
+    """One time axis, one lane per topic (top to bottom as in ``frame``): the article's
+    events (circles, left of the dashed line marking its publication) and later facts
+    (diamonds, on the shaded side), each label placed where it hides no other.
+    ``frame`` is :func:`helpers.dates.timeline` ('before_after'). Returns the Axes.
+
+    >>> from helpers.dates import timeline
+    >>> ax = draw_before_after(timeline("before_after"), title="t", source="Source: x.")
+    >>> [t.get_text() for t in ax.get_yticklabels()][-1]
+    'Karabakh'
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(12, 5.5))
+    lanes = list(dict.fromkeys(frame["lane"]))
+    pub = decimal_year(published())
+    article, outside = series("article"), series("outside")
+    ax.axvspan(pub, 2026, color=AFTER_FILL, zorder=0)
+    ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
+    ax.set_ylim(-0.7, len(lanes) - 0.2)
+    ax.set_xlim(1986, 2026)
+    ax.figure.canvas.draw()
+    placer = LabelPlacer(ax)
+    points = []
+    for i, lane in enumerate(lanes):
+        y = len(lanes) - 1 - i
+        for r in frame[frame["lane"] == lane].sort_values("date").itertuples():
+            x = decimal_year(r.date)
+            style = article if r.provenance == "article" else outside
+            ax.plot(x, y, marker=style.marker, ms=8, ls="none", zorder=3, color=style.colour,
+                    markeredgecolor="black")
+            placer.block(x, y)
+            points.append((r.label, x, y))
+    for label, x, y in points:
+        placer.place(wrap(label, 14), [(x, y)], STACK, force=True, halo=True, fontsize=8,
+                     leader=dict(color=GREY, arrowstyle="-", lw=0.6, shrinkA=0, shrinkB=4),
+                     leader_beyond=10)
+    ax.axvline(pub, color="black", ls="--", lw=1.2)
+    ax.text(pub + 0.3, len(lanes) - 0.35,
+            f"the article\n({as_written(published(), 'month', long=True)})", fontsize=9,
+            va="center")
+    ax.set_xlabel("Year")
+    ax.grid(axis="y", visible=False)
+    handles = [Line2D([], [], marker=article.marker, ls="none", color=article.colour,
+                      markeredgecolor="black", label="the article's account"),
+               Line2D([], [], marker=outside.marker, ls="none", color=outside.colour,
+                      markeredgecolor="black", label="later facts (outside sources)"),
+               Patch(facecolor=AFTER_FILL, label="after the article")]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, 0.99), ncol=1,
+              fontsize=9, frameon=True, framealpha=0.9, edgecolor="#CCCCCC")
+    return finish(ax, title=title, source=source)
+
+
+def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, source: str,
+                   ax=None):
+    """Each assessment as a row (grouped by OUR judgement, in the order of
+    ``judgements.csv``), its later evidence as markers on a time axis from the article's
+    publication; OUR judgement written in its colour at the right. ``evidence`` is
+    :func:`helpers.scorecard.later_evidence`. Returns the Axes."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 6.5))
+    scale = judgements()
+    pub = decimal_year(published())
+    outside = series("outside")
+    last = max([decimal_year(d) for d in evidence["date"]] + [pub + 1])
+    card = card.assign(_j=card["our_judgement"].astype(str).map(scale["order"]))
+    card = card.sort_values(["_j", "page", "id"], ascending=[False, False, False],
+                            ignore_index=True)
+    for y, r in enumerate(card.itertuples()):
+        ax.plot([pub, last + 0.2], [y, y], color="#DDDDDD", lw=1, zorder=1)
+        mine = evidence[(evidence["assessment"] == r.id) & (evidence["date"] >= published())]
+        for kind, marker, face in (("event", outside.marker, outside.colour), ("data", "s", "white")):
+            x = [decimal_year(d) for d in mine.loc[mine["kind"] == kind, "date"]]
+            ax.plot(x, [y] * len(x), marker=marker, ls="none", ms=7, markerfacecolor=face,
+                    markeredgecolor="black", zorder=3)
+        ax.text(last + 0.6, y, str(r.our_judgement).replace("_", " "), va="center", fontsize=9,
+                color=scale.loc[str(r.our_judgement), "colour"], fontweight="bold")
+    ax.set_yticks(range(len(card)), [f"{r.label_en} (p. {r.page})" for r in card.itertuples()],
+                  fontsize=9)
+    ax.set_xlim(pub - 0.3, last + 2.6)
+    ax.set_xticks(range(int(pub), int(last) + 1, 2))
+    ax.set_ylim(-1.6, len(card) + 0.2)
+    ax.grid(axis="y", visible=False)
+    ax.axvline(pub, color="black", ls="--", lw=1)
+    ax.set_xlabel("Date of the later evidence (figures for a period: at its end)")
+    handles = [Line2D([], [], marker=outside.marker, ls="none", markerfacecolor=outside.colour,
+                      markeredgecolor="black", label="later event (events_after_2015)"),
+               Line2D([], [], marker="s", ls="none", markerfacecolor="white",
+                      markeredgecolor="black", label="later data (SIPRI, BP, elections)")]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 0.0), ncol=2,
+              fontsize=9)
+    ax.text(last + 0.6, len(card) - 0.4, "OUR judgement", fontsize=9, va="bottom")
+    return finish(ax, title=title, source=source)
+
+
+def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
+    """Azerbaijan's oil output (BP, to the last year of ``oil``) against the article's claim
+    of no oil by its exhaustion year (p. 67, n. 40), with the years the checked data do not
+    reach hatched, and OUR straight line from the article's peak year to the last year. The
+    two years are the article's, read from ``figures.csv``. Returns the Axes.
+
+    >>> from helpers.data import load
+    >>> ax = draw_oil_claim(load("oil_production"), title="t", source="Source: x.")
+    >>> float(ax.get_xlim()[1])
+    2026.0
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 5))
+    claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
+    pub = decimal_year(published())
+    bp, article, ours = series("bp_oil"), series("article"), series("our_model")
+    last = int(oil["year"].max())
+    peak = oil.loc[oil["oil_production_kbd"].idxmax()]
+    ax.plot(oil["year"], oil["oil_production_kbd"], marker=bp.marker, ms=4, color=bp.colour,
+            ls=bp.linestyle, label=bp.name)
+    line = straight_line(oil, peak_year, last, claim_year)
+    ax.plot(line.index, line.values, ls=ours.linestyle, lw=2, color=ours.colour,
+            label=f"our straight line through {peak_year}–{last} (not a forecast)")
+    ax.axvspan(last + 0.5, claim_year + 0.5, facecolor="none", edgecolor=GREY, hatch="//",
+               lw=0, label="no checked data in this collection")
+    ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
+            ls="none", label=f"the article: no oil by {claim_year} (p. 67, n. 40)")
+    ax.axvline(pub, color="black", ls="--", lw=1)
+    same = int(peak["year"]) == peak_year
+    ax.annotate(f"peak {int(peak['year'])}: {peak['oil_production_kbd']:,.0f} kb/d\n"
+                + ("(the article's peak year, p. 67)" if same else
+                   f"(the article's peak year: {peak_year}, p. 67)"),
+                (peak["year"], peak["oil_production_kbd"]), xytext=(-150, -5),
+                textcoords="offset points", fontsize=8.5,
+                arrowprops=dict(arrowstyle="->", color="#333333"))
+    end = oil.set_index("year").loc[last, "oil_production_kbd"]
+    ax.annotate(f"{last}: {end:,.0f} kb/d", (last, end), xytext=(-40, -45),
+                textcoords="offset points", fontsize=8.5,
+                arrowprops=dict(arrowstyle="->", color="#333333"))
+    top = float(oil["oil_production_kbd"].max()) * 1.1
+    ax.text(pub - 0.3, top * 0.97, "article\npublished", ha="right", va="top", fontsize=8.5)
+    ax.set_xlim(1984, claim_year + 1)
+    ax.set_ylim(-60, top)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Thousand barrels a day")
+    ax.legend(loc="center left", fontsize=8.5)
+    return finish(ax, title=title, source=source)
