@@ -8,6 +8,13 @@ Every notebook starts with::
 
 which fixes the figure style, the random seed and the warnings policy, so that each notebook
 gives the same output on every run and on any machine.
+
+The package is cut by kind. Core: ``data`` (load and check the tables), ``sources`` (cite the
+article, captions), ``dates``, ``maps``, ``plots`` (house style, the actor and series
+registry, label placement), ``exercises`` (feedback) and ``errors``. Models, the computations
+the notebooks teach: ``networks``, ``argument``, ``monitoring``, ``energy``, ``scorecard``,
+``interests``. Then ``figures.nbNN`` draws notebook NN's figures and ``checks.nbNN`` checks
+its exercises.
 """
 
 from __future__ import annotations

@@ -33,11 +33,49 @@ def test_the_collection_has_its_notebooks():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_opens_with_objectives_prerequisites_and_time(path):
-    first = cells(path)[0]
-    assert first.cell_type == "markdown"
+    assert cells(path)[0].cell_type == "markdown"
+    opening = "\n".join(toc.opening(path))
     for needed in ("## Learning objectives", "**Prerequisites:**", "**Estimated time:**"):
-        assert needed in first.source, f"first cell lacks {needed}"
+        assert needed in opening, f"the opening cells lack {needed}"
     toc.header(path)  # raises if title, time or objectives cannot be read
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_each_markdown_cell_holds_at_most_one_heading_and_starts_with_it(path):
+    """One heading per cell, at its top: a section opens its own cell (and slide)."""
+    for i, c in enumerate(cells(path)):
+        if c.cell_type != "markdown":
+            continue
+        lines, fence = [], False
+        for line in c.source.split("\n"):
+            fence = fence != line.startswith("```")
+            if not fence and re.match(r"^#{1,6} ", line):
+                lines.append(line)
+        assert len(lines) <= 1, f"cell {i} holds {len(lines)} headings: {lines}"
+        if lines:
+            assert c.source.startswith(lines[0]), f"cell {i}: text before its heading"
+
+
+FIRST_CELL = re.compile(
+    r"import helpers\n(import [\w.]+( as \w+)?\n|from [\w.]+ import [\w, ]+\n)*"
+    r"from helpers\.checks import nb(\d\d) as checks\n"
+    r"from helpers\.figures import nb\3 as figures\n"
+    r"(from [\w.]+ import [\w, ]+\n)*\nhelpers\.setup\(\)$")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_one_form_of_first_code_cell_and_of_check_call(path):
+    """Every notebook starts alike (imports, its checks and figures modules, setup), and every
+    check cell calls ``checks.check_...`` of its own notebook."""
+    code = [c for c in cells(path) if c.cell_type == "code"]
+    m = FIRST_CELL.match(code[0].source)
+    assert m, f"first code cell differs from the common form:\n{code[0].source}"
+    assert m[3] == path.name[:2], "the first cell imports another notebook's checks"
+    for c in code:
+        if "check" in c.metadata.get("tags", []):
+            for line in c.source.strip().splitlines():
+                assert re.fullmatch(r"checks\.check_\w+\(\w+\)", line), \
+                    f"a check cell calls its check as checks.check_x(answer): {line!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

@@ -97,15 +97,10 @@ def test_deck_runs_in_chromium(deck):
         assert page.errors == []
 
 
-def test_sections_inside_a_cell_open_their_own_slides():
+def test_each_heading_cell_opens_its_own_slide():
     nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("intro\n\n## 1. First\ntext\n\n### Exercise 1: x\ntask"),
-        nbformat.v4.new_code_cell("1 + 1"),
+        nbformat.v4.new_markdown_cell("intro"), nbformat.v4.new_markdown_cell("## 1. First\ntext"),
+        nbformat.v4.new_markdown_cell("### Exercise 1: x\ntask"), nbformat.v4.new_code_cell("1 + 1"),
     ])
-    nb.cells[0].metadata["tags"] = ["exercise"]
-    split = build_slides.split_at_headings(nb)
-    assert [c.source for c in split.cells] == ["intro", "## 1. First\ntext", "### Exercise 1: x\ntask", "1 + 1"]
-    assert all(c.metadata["tags"] == ["exercise"] for c in split.cells[:3])
-    types = [c.metadata["slideshow"]["slide_type"] for c in build_slides.with_slide_metadata(split).cells]
+    types = [c.metadata["slideshow"]["slide_type"] for c in build_slides.with_slide_metadata(nb).cells]
     assert types == ["-", "slide", "subslide", "-"]
-    assert len({c.id for c in split.cells}) == 4

@@ -8,10 +8,11 @@ How it works:
 1. Each notebook is first turned into its student version (tools/build_student.py): cells
    tagged ``solution`` are removed, and the outputs of ``exercise`` and ``check`` cells are
    cleared (a check's stored "✅ Correct." would only show that a solution had run).
-2. Markdown cells are split before each heading of level 1–3 inside them. Cells without
-   slide metadata then get some, so authors need not set any: a ``#`` or ``##`` heading opens
-   a new slide, a ``###`` heading a sub-slide below it, every other cell continues the current
-   one (``-``). Cells whose ``metadata.slideshow.slide_type`` is set keep it.
+2. Cells without slide metadata get some, so authors need not set any: a markdown cell that
+   opens with a ``#`` or ``##`` heading opens a new slide, one with a ``###`` heading a
+   sub-slide below it, every other cell continues the current one (``-``). (Each heading
+   opens its own markdown cell in the notebooks; a test checks it.) Cells whose
+   ``metadata.slideshow.slide_type`` is set keep it.
 3. nbconvert's SlidesExporter (what ``jupyter nbconvert --to slides`` runs) renders the deck
    with the template tools/slides/azil_reveal: the stock reveal template minus its CDN
    scripts (jQuery, require.js, mermaid, MathJax, widgets), loading reveal.js 4.0.2 from
@@ -45,33 +46,6 @@ HEADING = ("# ", "## ")
 SUBHEADING = ("### ",)
 
 
-def split_at_headings(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Split every markdown cell before each heading of level 1–3 inside it, so that each
-    section and sub-section can open its own slide. Tags and other metadata are copied."""
-    nb = copy.deepcopy(nb)
-    cells = []
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            cells.append(cell)
-            continue
-        chunks, current = [], []
-        for line in cell.source.split("\n"):
-            if line.startswith(HEADING + SUBHEADING) and any(x.strip() for x in current):
-                chunks.append(current)
-                current = []
-            current.append(line)
-        chunks.append(current)
-        for i, chunk in enumerate(chunks):
-            part = copy.deepcopy(cell)
-            part.source = "\n".join(chunk).strip("\n")
-            if i:
-                part.pop("id", None)
-                part.id = f"{cell.get('id', 'cell')}-{i}"
-            cells.append(part)
-    nb.cells = cells
-    return nb
-
-
 def with_slide_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Give every cell without a slide type one: a ``#``/``##`` heading opens a slide, a
     ``###`` heading a sub-slide (below it), anything else continues the current one."""
@@ -87,7 +61,7 @@ def with_slide_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def slide_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as the slides show it: no solutions, slide metadata everywhere."""
-    nb = with_slide_metadata(split_at_headings(student_version(nb)))
+    nb = with_slide_metadata(student_version(nb))
     nb.metadata.pop("widgets", None)
     return nb
 

@@ -1,7 +1,7 @@
 """Write the README's table of notebooks from the notebooks themselves.
 
-Each notebook's first cell holds its title (``# ...``), a line ``**Estimated time:** N minutes``
-and a list under ``## Learning objectives``. This script collects them into the README
+Each notebook opens with markdown cells (before its first code cell) that hold its title
+(``# ...``), a line ``**Estimated time:** N minutes`` and a list under ``## Learning objectives``. This script collects them into the README
 between the markers ``<!-- toc:start -->`` and ``<!-- toc:end -->``.
 
     python tools/toc.py            # print the table
@@ -35,9 +35,19 @@ def _bullets(text: str) -> list[str]:
     return items
 
 
+def opening(path: Path) -> list[str]:
+    """The sources of the markdown cells before a notebook's first code cell."""
+    out = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "markdown":
+            break
+        out.append(cell.source)
+    return out
+
+
 def header(path: Path) -> dict:
-    """Title, minutes and objectives from a notebook's first cell."""
-    first = nbformat.read(path, as_version=4).cells[0].source
+    """Title, minutes and objectives from the markdown cells a notebook opens with."""
+    first = "\n\n".join(opening(path))
     title = re.search(r"^# (.+)$", first, re.M)
     minutes = re.search(r"\*\*Estimated time:\*\*\s*(\d+)", first)
     block = re.search(r"## Learning objectives\s*\n(.*?)(?:\n#|\n\*\*|\Z)", first, re.S)
@@ -45,7 +55,7 @@ def header(path: Path) -> dict:
     missing = [k for k, v in {"title": title, "estimated time": minutes,
                               "learning objectives": objectives}.items() if not v]
     if missing:
-        raise ValueError(f"{path.name}: first cell lacks {', '.join(missing)}")
+        raise ValueError(f"{path.name}: opening cells lack {', '.join(missing)}")
     return {"file": path.name, "title": title[1].strip(), "minutes": int(minutes[1]),
             "objectives": objectives}
 
