@@ -512,8 +512,3 @@ def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
     """
     root = Path(root) if root else DATA_DIR
     return _load_checked(name, root)[0].copy()
-
-
-def load_all(root: Path | str | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of the package, loaded and checked: ``{name: DataFrame}``."""
-    return {n: load(n, root) for n in names(root)}

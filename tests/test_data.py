@@ -208,12 +208,6 @@ def test_datapackage_is_json_with_every_resource_named_once():
     assert len(names) == len(set(names))
 
 
-def test_load_all_returns_every_table():
-    tables = data.load_all()
-    assert list(tables) == data.names()
-    assert all(isinstance(df, pd.DataFrame) and len(df) for df in tables.values())
-
-
 @pytest.mark.parametrize("bad", ["nan", "inf", "1_000", "12abc"])
 def test_a_number_field_refuses_nan_inf_and_odd_spellings(data_copy, bad):
     res = _pick(lambda r: any(f["type"] == "number" for f in r["schema"]["fields"]))
