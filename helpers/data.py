@@ -12,7 +12,7 @@ field::
 Rows are counted from 1 for the first data row; the message also gives the line of the file
 (the header is line 1).
 
-What is checked, as Frictionless (Table Schema) defines it:
+What is checked, as Frictionless (Table Schema) defines it, and a little more:
 
 - the header: every described column present, none undescribed, none twice, in the
   descriptor's order;
@@ -22,6 +22,10 @@ What is checked, as Frictionless (Table Schema) defines it:
 - ``unique`` fields and the ``primaryKey`` (one field or several): no value or combination
   twice, and no primary-key field empty;
 - ``foreignKeys``: every non-empty value (or combination) found in the table it refers to.
+
+Stricter than Frictionless: a cell with spaces before or after its text, numbers spelled
+``nan``, ``inf`` or ``1_000``, and dates not written ``YYYY-MM-DD`` in full are refused
+(tests/test_loader_differential.py lists every difference).
 
 A descriptor that asks for something the loader does not check (a constraint it does not
 know, a constraint the field's type does not take, another type, a ``format``, custom
@@ -385,12 +389,15 @@ def _validate(name: str, root: Path) -> tuple[dict[str, list], dict]:
         if len(row) != width:
             raise DataError(f"{label}, row {i} (line {i + 1}): expected {width} fields, found {len(row)}")
         for j, fname, read, required, values, column in todo:
-            raw = row[j].strip()
+            raw = row[j]
             if raw == "":
                 if required:
                     raise DataError(f"{label}, row {i} (line {i + 1}), field {fname!r}: {required}")
                 column.append(None)
                 continue
+            if raw[0].isspace() or raw[-1].isspace():
+                raise DataError(f"{label}, row {i} (line {i + 1}), field {fname!r}: "
+                                f"expected no space before or after the value, got {raw!r}")
             if read is None:
                 value = raw
             else:

@@ -376,3 +376,14 @@ def test_columns_out_of_order_or_twice_are_refused(data_copy):
     _write(path, [r + [r[0]] for r in rows])
     with pytest.raises(DataError, match=rf"header, field '{rows[0][0]}': appears twice"):
         data.load(res["name"], root=data_copy)
+
+
+@pytest.mark.parametrize("padded", [" x", "x ", "\tx", "   "])
+def test_spaces_around_a_value_are_refused(data_copy, padded):
+    res = _page_table()
+    field = next(f["name"] for f in res["schema"]["fields"] if f["type"] == "string"
+                 and not f.get("constraints"))
+    _set_cell(data_copy, res, 1, field, padded)
+    with pytest.raises(DataError, match=rf"row 1 \(line 2\), field '{field}': expected no space "
+                       r"before or after the value"):
+        data.load(res["name"], root=data_copy)
