@@ -220,7 +220,8 @@ def _pattern_check(c: dict, parse, what: str) -> Callable[[Any], None]:
     try:
         pattern = re.compile(c["pattern"])
     except re.error as e:
-        raise DataError(f"{what}: pattern {c['pattern']!r} is not a regular expression ({e})") from None
+        raise DataError(f"{what}: pattern {c['pattern']!r} is not a regular expression "
+                        f"({e})") from None
     expected = f"text matching {c['pattern']}"
 
     def check(v):
@@ -299,7 +300,8 @@ def _plan_cached(root: Path, mtime: float, name: str) -> _Plan:
     if not isinstance(schema, dict) or not schema.get("fields"):
         raise DataError(f"{what}: no schema with fields")
     if "missingValues" in schema:
-        raise DataError(f"{what}: missingValues is not read by the loader (only an empty cell is missing)")
+        raise DataError(f"{what}: missingValues is not read by the loader (only an empty "
+                        "cell is missing)")
     fields = schema["fields"]
     field_names = [f["name"] for f in fields]
     twice = sorted({n for n in field_names if field_names.count(n) > 1})
@@ -341,7 +343,8 @@ def _read_rows(path: Path, label: str) -> tuple[list[str], list[list[str]]]:
     if not path.is_file():
         raise DataError(f"{label}: file not found")
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
+        # utf-8-sig: a byte-order mark, as spreadsheet programs write, is not part of the header
+        with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.reader(fh, strict=True))
     except UnicodeDecodeError as e:
         raise DataError(f"{label}: not UTF-8 text (byte {e.start})") from None
@@ -387,7 +390,8 @@ def _validate(name: str, root: Path) -> tuple[dict[str, list], dict]:
     todo = list(zip(range(width), names_, plan.readers, plan.required, seen, columns))
     for i, row in enumerate(rows, start=1):
         if len(row) != width:
-            raise DataError(f"{label}, row {i} (line {i + 1}): expected {width} fields, found {len(row)}")
+            raise DataError(f"{label}, row {i} (line {i + 1}): expected {width} fields, "
+                            f"found {len(row)}")
         for j, fname, read, required, values, column in todo:
             raw = row[j]
             if raw == "":
