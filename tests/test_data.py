@@ -244,7 +244,8 @@ def test_max_length_counts_characters_and_refuses_one_more(data_copy):
     assert data.load(res["name"], root=data_copy)[field["name"]][0] == "א" * n
     _set_cell(data_copy, res, 1, field["name"], "x" * (n + 1))
     with pytest.raises(DataError, match=rf"{re.escape(res['path'])}, row 1 \(line 2\), field "
-                       rf"'{field['name']}': expected at most {n} characters, got {n + 1} characters"):
+                       rf"'{field['name']}': expected at most {n} characters, "
+                       rf"got {n + 1} characters"):
         data.load(res["name"], root=data_copy)
 
 
@@ -293,7 +294,8 @@ def test_a_single_primary_key_is_unique_even_without_the_unique_constraint(data_
     path = data_copy / res["path"]
     rows = _rows(path)
     _write(path, rows + [rows[2]])
-    with pytest.raises(DataError, match=rf"field '{key}': duplicate key '{rows[2][0]}' \(also row 2\)"):
+    with pytest.raises(DataError,
+                       match=rf"field '{key}': duplicate key '{rows[2][0]}' \(also row 2\)"):
         data.load("actors", root=data_copy)
 
 
@@ -326,8 +328,8 @@ def test_a_composite_foreign_key_is_checked_as_a_whole(data_copy):
     the first row fails although every single value exists in the table."""
     res = _pick(lambda r: len(r["schema"].get("primaryKey", [])) > 1)
     a, b = res["schema"]["primaryKey"][:2]
-    _edit_descriptor(data_copy, res["name"], lambda r: r["schema"].setdefault("foreignKeys", []).append(
-        {"fields": [b, a], "reference": {"resource": "", "fields": [a, b]}}))
+    _edit_descriptor(data_copy, res["name"], lambda r: r["schema"].setdefault(
+        "foreignKeys", []).append({"fields": [b, a], "reference": {"resource": "", "fields": [a, b]}}))
     with pytest.raises(DataError, match=rf"row 1 \(line 2\), fields \('{b}', '{a}'\): unknown key"):
         data.load(res["name"], root=data_copy)
 
@@ -354,7 +356,8 @@ def test_exclusive_bounds_and_integer_enums(data_copy):
      r"field '{f}': constraint 'minimum' does not apply to type 'string'"),
     ("type the loader does not read", lambda f: f.update(type="datetime"),
      r"field '{f}': type 'datetime' is not read by the loader"),
-    ("format", lambda f: f.update(format="email"), r"field '{f}': format is not read by the loader"),
+    ("format", lambda f: f.update(format="email"),
+     r"field '{f}': format is not read by the loader"),
     ("length not a number", lambda f: f["constraints"].update(maxLength="60"),
      r"field '{f}': maxLength must be a whole number"),
 ])
@@ -362,7 +365,8 @@ def test_a_descriptor_rule_the_loader_cannot_check_is_refused(data_copy, kind, c
     res = data.resource("actors")
     name = res["schema"]["fields"][1]["name"]
     _edit_descriptor(data_copy, "actors", lambda r: change(r["schema"]["fields"][1]))
-    with pytest.raises(DataError, match=r"datapackage.json, resource 'actors', " + message.format(f=name)):
+    with pytest.raises(DataError,
+                       match=r"datapackage.json, resource 'actors', " + message.format(f=name)):
         data.load("actors", root=data_copy)
 
 
@@ -371,7 +375,8 @@ def test_columns_out_of_order_or_twice_are_refused(data_copy):
     path = data_copy / res["path"]
     rows = _rows(path)
     _write(path, [[r[1], r[0], *r[2:]] for r in rows])
-    with pytest.raises(DataError, match=rf"header, field '{rows[0][1]}': column 1 here but column 2"):
+    with pytest.raises(DataError,
+                       match=rf"header, field '{rows[0][1]}': column 1 here but column 2"):
         data.load(res["name"], root=data_copy)
     _write(path, [r + [r[0]] for r in rows])
     with pytest.raises(DataError, match=rf"header, field '{rows[0][0]}': appears twice"):
