@@ -23,9 +23,10 @@ What is checked, as Frictionless (Table Schema) defines it, and a little more:
   twice, and no primary-key field empty;
 - ``foreignKeys``: every non-empty value (or combination) found in the table it refers to.
 
-Stricter than Frictionless: a cell with spaces before or after its text, numbers spelled
-``nan``, ``inf`` or ``1_000``, and dates not written ``YYYY-MM-DD`` in full are refused
-(tests/test_loader_differential.py lists every difference).
+Stricter than Frictionless: refused are a cell or header label with spaces around its text,
+numbers spelled ``nan``, ``inf`` or ``1_000``, digits other than 0-9, dates not written
+``YYYY-MM-DD`` in full, an empty part of a composite key, and text that matches a pattern only
+in part (tests/test_loader_differential.py lists every difference, with its reason).
 
 A descriptor that asks for something the loader does not check (a constraint it does not
 know, a constraint the field's type does not take, another type, a ``format``, custom
@@ -53,16 +54,14 @@ _TRUE, _FALSE = {"true", "True", "TRUE", "1"}, {"false", "False", "FALSE", "0"}
 
 _BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 #: The constraints each type takes (Table Schema; ``required`` and ``unique`` go with all).
-CONSTRAINTS = {
-    "string": {"minLength", "maxLength", "pattern", "enum"},
-    "integer": {*_BOUNDS, "enum"},
-    "number": {*_BOUNDS, "enum"},
-    "date": {*_BOUNDS, "enum"},
-    "year": {*_BOUNDS, "enum"},
-    "boolean": {"enum"},
-}
-for _kinds in CONSTRAINTS.values():
-    _kinds |= {"required", "unique"}
+CONSTRAINTS = {kind: {"required", "unique", *keys} for kind, keys in {
+    "string": ("minLength", "maxLength", "pattern", "enum"),
+    "integer": (*_BOUNDS, "enum"),
+    "number": (*_BOUNDS, "enum"),
+    "date": (*_BOUNDS, "enum"),
+    "year": (*_BOUNDS, "enum"),
+    "boolean": ("enum",),
+}.items()}
 #: Field properties that would change how a cell is read; the loader reads the defaults only.
 _UNREAD = ("format", "missingValues", "trueValues", "falseValues", "bareNumber", "decimalChar",
            "groupChar", "floatNumber")
