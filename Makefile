@@ -7,6 +7,7 @@
 #   make execute   re-run every notebook in place and store the new outputs
 #   make book      the static site in build/site/      make student   build/student/*.ipynb
 #   make slides    build/slides/*.slides.html          make lock      re-pin requirements.lock
+#   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 UV_VERSION := 0.13.9
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-offline bench execute book student slides lock toc clean
+.PHONY: setup lab test test-offline bench execute book student slides lock toc datadoc clean
 
 setup: $(STAMP)
 
@@ -65,6 +66,9 @@ slides: setup
 
 toc: setup
 	$(BIN)/python tools/toc.py --write
+
+datadoc: setup
+	$(BIN)/python tools/datadoc.py --write
 
 lock: setup
 	$(BIN)/uv pip compile pyproject.toml --universal -p 3.11 -o requirements.lock --no-header

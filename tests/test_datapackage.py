@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 
+import datadoc  # tools/, on the path from conftest.py
 from helpers import data
 
 DATA = data.DATA_DIR
@@ -53,3 +55,43 @@ def test_data_readme_documents_every_file():
     missing = [r["path"] for r in data.package()["resources"]
                if r["path"].split("/")[-1] not in readme]
     assert not missing, f"data/README.md does not mention {missing}"
+
+
+def test_data_readme_tables_are_generated_from_the_descriptor():
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    assert datadoc.updated(text) == text, \
+        "data/README.md's tables are out of date with datapackage.json: run `make datadoc`"
+    assert datadoc.main(["--check"]) == 0
+
+
+def test_a_new_resource_appears_in_the_generated_tables(data_copy):
+    """A resource added to the descriptor (as under data/model/) needs no change to the tool."""
+    pkg = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    before = datadoc.generate(pkg, data_copy)
+    (data_copy / "model" / "weights.csv").write_text("id,weight\nregime,0.5\nenergy,0.25\n",
+                                                      encoding="utf-8")
+    pkg["resources"].append({
+        "name": "weights", "path": "model/weights.csv", "format": "csv",
+        "title": "Weights | a teaching model", "description": "Ours, not\n  the article's.",
+        "sources": [{"title": "this collection"}], "licenses": [{"name": "CC-BY-4.0"}],
+        "schema": {"fields": [
+            {"name": "id", "type": "string", "description": "Indicator.",
+             "constraints": {"required": True, "pattern": "^[a-z_]+$", "maxLength": 20}},
+            {"name": "weight", "type": "number", "unit": "share", "description": "Weight.",
+             "constraints": {"minimum": 0, "maximum": 1}}],
+            "primaryKey": ["id"],
+            "foreignKeys": [{"fields": ["id"], "reference": {"resource": "regime_indicators",
+                                                             "fields": ["id"]}}]}})
+    after = datadoc.generate(pkg, data_copy)
+    assert after != before
+    assert ("| [weights](#weights) | [`model/weights.csv`](model/weights.csv) | 2 | Weights \\| "
+            "a teaching model | this collection | "
+            "[CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/) |") in after
+    section = after.split("### weights\n", 1)[1]
+    assert section.startswith("\n**Weights | a teaching model** — `model/weights.csv`, 2 rows\n\n"
+                              "Ours, not the article's.\n")
+    assert ("| `id` | string |  | primary key; required; at most 20 characters; matches "
+            "`^[a-z_]+$`; refers to `regime_indicators.id` | Indicator. |") in after
+    assert "| `weight` | number | share | from 0 to 1 | Weight. |" in after
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert datadoc.updated(readme, pkg, data_copy) != readme
