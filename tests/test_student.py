@@ -4,18 +4,14 @@ each one runs top to bottom in a fresh kernel with every check printing its remi
 from __future__ import annotations
 
 import copy
-import sys
 
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import build_student  # noqa: E402
-import nbrun  # noqa: E402
-
-from helpers.exercises import NOT_DONE  # noqa: E402
+import build_student
+import nbrun
+from conftest import NOTEBOOKS
+from helpers.exercises import NOT_DONE
 
 
 def ids(paths):
