@@ -4,6 +4,7 @@
 #   make lab       set up for reading (requirements-lab.lock), then open JupyterLab on notebook 00
 #   make test      set up everything (requirements.lock), then run every test (data, helpers,
 #                  notebooks under strict nbval)
+#   make lint      ruff on tools, tests, helpers, data scripts and notebooks
 #   make bench     time each notebook in a fresh kernel, with peak memory
 #   make execute   re-run every notebook in place and store the new outputs
 #   make book      the static site in build/site/      make student   build/student/*.ipynb
@@ -37,7 +38,7 @@ define install
 	fi
 endef
 
-.PHONY: setup lab test test-offline bench execute book student slides lock toc clean
+.PHONY: setup lab lint test test-offline bench execute book student slides lock toc clean
 
 setup: $(FULL_STAMP)
 
@@ -74,6 +75,9 @@ $(LAB_SETTINGS): tools/lab/overrides.json $(VENV_STAMP)
 
 lab: $(LAB_STAMP) $(LAB_SETTINGS)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_introduction.ipynb
+
+lint: setup
+	$(BIN)/ruff check .
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
 from .data import load
-from .plots import GREY, OKABE_ITO
+from .plots import OKABE_ITO
 from .sources import page_ref
 
 #: How each kind of node looks: fill, edge colour, box style, edge line style and width.

@@ -8,10 +8,10 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from helpers import data, energy, load, scorecard  # noqa: E402
+from helpers import data, energy, load, scorecard
 
 OTHER_TABLES = {"sipri_arms", "oil_production", "azerbaijan_elections"}
 
