@@ -42,14 +42,19 @@ endef
 
 setup: $(FULL_STAMP)
 
-# The venv, with pinned current pip and setuptools (python -m venv brings older ones) and uv.
+# The venv, with uv and pinned current pip and setuptools (python -m venv brings older ones).
 $(VENV_STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check \
-	  pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) \
 	  || echo "uv could not be installed: pip installs the lock instead (slower)"
+	@if [ -x $(BIN)/uv ]; then \
+	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode \
+	    pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION) ; \
+	else \
+	  $(BIN)/python -m pip install -q --disable-pip-version-check \
+	    pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION) ; \
+	fi
 	@rm -f $(VENV)/.venv-*
 	@touch $@
 
