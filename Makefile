@@ -1,46 +1,89 @@
 # The collection's commands. Each one creates the environment (.venv) first if it is missing
-# or older than requirements.lock, so a fresh clone needs nothing but Python 3.11+ and make.
+# or older than its lock, so a fresh clone needs nothing but Python 3.11+ and make.
 #
-#   make lab       set up, then open JupyterLab on the first notebook
-#   make test      set up, then run every test (data, helpers, notebooks under strict nbval)
+#   make lab       set up for reading (requirements-lab.lock), then open JupyterLab on notebook 00
+#   make test      set up everything (requirements.lock), then run every test (data, helpers,
+#                  notebooks under strict nbval)
+#   make lint      ruff on tools, tests, helpers, data scripts and notebooks
 #   make bench     time each notebook in a fresh kernel, with peak memory
 #   make execute   re-run every notebook in place and store the new outputs
 #   make book      the static site in build/site/      make student   build/student/*.ipynb
-#   make slides    build/slides/*.slides.html          make lock      re-pin requirements.lock
+#   make slides    build/slides/*.slides.html          make lock      re-pin both locks
 #   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
-UV_VERSION := 0.13.9
+LAB_LOCK  := requirements-lab.lock
+FULL_LOCK := requirements.lock
+UV_VERSION         := 0.13.9
+PIP_VERSION        := 26.3
+SETUPTOOLS_VERSION := 84.2.1
+# One stamp per step, named after what it installed: a changed lock or pin re-runs that step.
+VENV_STAMP := $(VENV)/.venv-pip$(PIP_VERSION)-setuptools$(SETUPTOOLS_VERSION)-uv$(UV_VERSION)
+LAB_STAMP  := $(VENV)/.installed-lab-$(shell cksum < $(LAB_LOCK) | cut -d' ' -f1)
+FULL_STAMP := $(VENV)/.installed-full-$(shell cksum < $(FULL_LOCK) | cut -d' ' -f1)
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-offline bench execute book student slides lock toc datadoc clean
-
-setup: $(STAMP)
-
-$(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@# uv installs the lock about ten times faster than pip; pip is the fallback.
-	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) || true
+# $(call install,LOCK): the lock's exact versions, compiled to bytecode (so the first import
+# in a kernel is not slowed by compiling), then helpers as an editable package. uv installs
+# about ten times faster than pip; pip (which compiles by default) is the fallback.
+define install
 	@if [ -x $(BIN)/uv ]; then \
-	  $(BIN)/uv pip install -q -p $(BIN)/python -r requirements.lock && \
-	  $(BIN)/uv pip install -q -p $(BIN)/python --no-deps -e . ; \
+	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode -r $(1) && \
+	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode --no-deps -e . ; \
 	else \
-	  $(BIN)/python -m pip install -q -r requirements.lock && \
+	  $(BIN)/python -m pip install -q -r $(1) && \
 	  $(BIN)/python -m pip install -q --no-deps -e . ; \
 	fi
-	@# JupyterLab: no news or update checks (the collection works offline)
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@cp tools/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	@rm -f $(VENV)/.installed-*
+endef
+
+.PHONY: setup lab lint test test-offline bench execute book student slides lock toc datadoc clean
+
+setup: $(FULL_STAMP)
+
+# The venv, with uv and pinned current pip and setuptools (python -m venv brings older ones).
+$(VENV_STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) \
+	  || echo "uv could not be installed: pip installs the lock instead (slower)"
+	@if [ -x $(BIN)/uv ]; then \
+	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode \
+	    pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION) ; \
+	else \
+	  $(BIN)/python -m pip install -q --disable-pip-version-check \
+	    pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION) ; \
+	fi
+	@rm -f $(VENV)/.venv-*
+	@touch $@
+
+# What reading needs: the notebooks' stack and JupyterLab.
+$(LAB_STAMP): $(LAB_LOCK) pyproject.toml $(VENV_STAMP)
+	$(call install,$(LAB_LOCK))
+	@rm -f $(VENV)/.installed-lab-*
+	@touch $@
+	@echo "environment for reading ready in $(VENV)"
+
+# Everything: the above plus tests, builds, lint and notebook editing (a superset of the lab
+# lock with the same versions, so it also serves `make lab`).
+$(FULL_STAMP): $(FULL_LOCK) pyproject.toml $(VENV_STAMP)
+	$(call install,$(FULL_LOCK))
+	@rm -f $(VENV)/.installed-full-*
 	@touch $@
 	@echo "environment ready in $(VENV)"
 
-lab: setup
+# JupyterLab: no news or update checks (the collection works offline)
+$(LAB_SETTINGS): tools/lab/overrides.json $(VENV_STAMP)
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+lab: $(LAB_STAMP) $(LAB_SETTINGS)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_introduction.ipynb
+
+lint: setup
+	$(BIN)/ruff check .
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile
@@ -70,8 +113,13 @@ toc: setup
 datadoc: setup
 	$(BIN)/python tools/datadoc.py --write
 
+# Re-pin: the full lock first (keeping its current versions where pyproject.toml allows),
+# then the lab lock constrained by it, so the two agree on every package they share.
 lock: setup
-	$(BIN)/uv pip compile pyproject.toml --universal -p 3.11 -o requirements.lock --no-header
+	$(BIN)/uv pip compile pyproject.toml --group lab --group dev --universal -p 3.11 \
+	  -o $(FULL_LOCK) --no-header -q
+	$(BIN)/uv pip compile pyproject.toml --group lab -c $(FULL_LOCK) --universal -p 3.11 \
+	  -o $(LAB_LOCK) --no-header -q
 
 clean:
 	rm -rf build

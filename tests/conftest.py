@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
 from helpers import sources
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-from nbrun import ROOT, notebooks  # noqa: E402
+from nbrun import ROOT, notebooks
 
 NOTEBOOKS = notebooks()
 

@@ -8,21 +8,21 @@ from helpers import exercises as ex
 
 @pytest.mark.parametrize("answer", [..., None])
 def test_unanswered_is_a_reminder_not_an_error(answer, capsys):
-    assert ex.check_number(answer, expected=16, hint="p. 63") == False
+    assert not ex.check_number(answer, expected=16, hint="p. 63")
     out = capsys.readouterr().out
     assert out.startswith("⏳ Not answered yet") and "p. 63" in out
 
 
 def test_number_right_wrong_and_wrong_type(capsys):
-    assert ex.check_number(16.04, expected=16, tol=0.05) == True
-    assert ex.check_number(20, expected=16) == False
+    assert ex.check_number(16.04, expected=16, tol=0.05)
+    assert not ex.check_number(20, expected=16)
     out = capsys.readouterr().out
     assert "too high" in out and "16" not in out.split("too high")[1]
-    assert ex.check_number(10, expected=16, unit="%") == False
+    assert not ex.check_number(10, expected=16, unit="%")
     assert "too low" in capsys.readouterr().out
-    assert ex.check_number("16", expected=16) == False
+    assert not ex.check_number("16", expected=16)
     assert "Expected a number" in capsys.readouterr().out
-    assert ex.check_number(True, expected=1) == False
+    assert not ex.check_number(True, expected=1)
 
 
 def test_relative_tolerance():
@@ -31,12 +31,12 @@ def test_relative_tolerance():
 
 
 def test_items_counts_without_naming(capsys):
-    assert ex.check_items(["IL", "TR"], ["TR", "IL"]) == True
-    assert ex.check_items(["IL"], ["IL", "TR", "GE"], what="states") == False
+    assert ex.check_items(["IL", "TR"], ["TR", "IL"])
+    assert not ex.check_items(["IL"], ["IL", "TR", "GE"], what="states")
     out = capsys.readouterr().out.splitlines()[-1]
     assert "of your states, 2 are missing" in out and "TR" not in out and "GE" not in out
-    assert ex.check_items("IL", ["IL"]) == False
-    assert ex.check_items(..., ["IL"]) == False
+    assert not ex.check_items("IL", ["IL"])
+    assert not ex.check_items(..., ["IL"])
 
 
 def test_choice(capsys):
@@ -126,8 +126,8 @@ def test_as_number_and_say_are_public():
 
 
 def test_say_adds_the_hint_only_after_a_wrong_answer(capsys):
-    assert ex.say(True, ex.CORRECT, "a hint") == True
-    assert ex.say(False, "❌ No.", "a hint") == False
+    assert ex.say(True, ex.CORRECT, "a hint")
+    assert not ex.say(False, "❌ No.", "a hint")
     assert capsys.readouterr().out.splitlines() == ["✅ Correct.", "❌ No. Hint: a hint"]
 
 

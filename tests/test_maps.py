@@ -3,12 +3,12 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-from pyproj import Geod  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
+from pyproj import Geod
 
-from helpers import data, maps  # noqa: E402
-from helpers.errors import DataError  # noqa: E402
+from helpers import data, maps
+from helpers.errors import DataError
 
 
 def test_countries_cover_the_region_with_nakhchivan():

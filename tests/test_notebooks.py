@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
+import toc
 from conftest import NOTEBOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import toc  # noqa: E402
 
 LESSONS = [p for p in NOTEBOOKS if not p.name.startswith("00")]
 

@@ -4,13 +4,13 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
 
-import helpers  # noqa: E402
-from helpers import plots  # noqa: E402
+import helpers
+from helpers import plots
 
 
 def test_setup_fixes_style_and_seed():

@@ -16,17 +16,14 @@ import functools
 from html import unescape
 import http.server
 import re
-import sys
 import threading
 
 import nbformat
 import pytest
 
+import browser
+import build_site
 from conftest import NOTEBOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import browser  # noqa: E402
-import build_site  # noqa: E402
 
 pytestmark = pytest.mark.site
 ARTIFACTS = ROOT / "build" / "test-artifacts"

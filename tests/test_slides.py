@@ -6,20 +6,17 @@ build/test-artifacts/slides-*.png."""
 from __future__ import annotations
 
 import re
-import sys
 import time
 from html import unescape
 
 import nbformat
 import pytest
 
+import browser
+import build_slides
 from conftest import NOTEBOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import browser  # noqa: E402
-import build_slides  # noqa: E402
-from nbrun import tags  # noqa: E402
-from offline import external_assets  # noqa: E402
+from nbrun import tags
+from offline import external_assets
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 

@@ -4,18 +4,14 @@ each one runs top to bottom in a fresh kernel with every check printing its remi
 from __future__ import annotations
 
 import copy
-import sys
 
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import build_student  # noqa: E402
-import nbrun  # noqa: E402
-
-from helpers.exercises import NOT_DONE  # noqa: E402
+import build_student
+import nbrun
+from conftest import NOTEBOOKS
+from helpers.exercises import NOT_DONE
 
 
 def ids(paths):
@@ -33,8 +29,8 @@ def student_dir(tmp_path_factory):
 def test_student_version_of_a_small_notebook():
     cells = [nbformat.v4.new_markdown_cell("# T"),
              nbformat.v4.new_markdown_cell("### Exercise 1", metadata={"tags": ["exercise"]}),
-             nbformat.v4.new_code_cell("answer = ...", metadata={"tags": ["exercise"]},
-                                       execution_count=2),
+             nbformat.v4.new_code_cell("answer = ...", execution_count=2,
+                                       metadata={"tags": ["exercise"], "collapsed": False}),
              nbformat.v4.new_markdown_cell("Because.", metadata={"tags": ["solution"]}),
              nbformat.v4.new_code_cell("answer = 9", metadata={"tags": ["solution"]}),
              nbformat.v4.new_code_cell("check(answer)", metadata={"tags": ["check"]},
@@ -47,6 +43,7 @@ def test_student_version_of_a_small_notebook():
     assert [c.source for c in student.cells] == ["# T", "### Exercise 1", "answer = ...",
                                                  "check(answer)", "1 + 1"]
     assert student.cells[2].execution_count is None and student.cells[3].outputs == []
+    assert student.cells[2].metadata == cells[2].metadata, "cell metadata is kept as stored"
     assert student.cells[4].outputs == cells[6].outputs and student.cells[4].execution_count == 5
     assert len(nb.cells) == 7, "the original is not changed"
 

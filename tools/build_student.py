@@ -3,7 +3,7 @@
     python tools/build_student.py                      # every notebook -> build/student/
     python tools/build_student.py --out DIR [NOTEBOOK ...]
 
-In each copy
+In each copy, made by nbconvert's ``TagRemovePreprocessor``,
 
 - every cell tagged ``solution`` (markdown and code) is removed;
 - code cells tagged ``exercise`` or ``check`` lose their outputs and execution counts, so a
@@ -21,21 +21,21 @@ import copy
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors import TagRemovePreprocessor
 
-from nbrun import ROOT, notebooks, tags
+from nbrun import ROOT, notebooks
 
 OUT = ROOT / "build" / "student"
-CLEARED = {"exercise", "check"}
+REMOVE = TagRemovePreprocessor(
+    remove_cell_tags={"solution"},
+    remove_all_outputs_tags={"exercise", "check"},  # outputs and execution count
+    remove_metadata_fields=set(),  # keep "collapsed"/"scrolled" as stored
+)
 
 
 def student_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` without solution cells and with exercise/check outputs cleared."""
-    nb = copy.deepcopy(nb)
-    nb.cells = [c for c in nb.cells if "solution" not in tags(c)]
-    for cell in nb.cells:
-        if cell.cell_type == "code" and CLEARED.intersection(tags(cell)):
-            cell.outputs = []
-            cell.execution_count = None
+    nb, _ = REMOVE.preprocess(copy.deepcopy(nb), {})
     return nb
 
 
