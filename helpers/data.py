@@ -42,7 +42,8 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 import pandas as pd
 

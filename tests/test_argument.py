@@ -8,13 +8,13 @@ import itertools
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+import pytest
 
-from helpers import argument, dates, load  # noqa: E402
-from helpers.figures import nb05  # noqa: E402
+from helpers import argument, dates, load
+from helpers.figures import nb05
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.colors as mcolors  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.colors as mcolors
+import pytest
 
-from helpers import DataError, argument, dates, interests, load, monitoring, scorecard  # noqa: E402
-from helpers.data import referenced_rows  # noqa: E402
-from helpers.figures import nb00, nb01, nb02, nb03, nb04, nb05, nb06  # noqa: E402
-from helpers.networks import signed_graph  # noqa: E402
+from helpers import DataError, argument, dates, interests, load, monitoring, scorecard
+from helpers.data import referenced_rows
+from helpers.figures import nb00, nb01, nb02, nb03, nb04, nb05, nb06
+from helpers.networks import signed_graph
 
 SRC = "Source: x."
 

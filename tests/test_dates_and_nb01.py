@@ -7,13 +7,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.text import Text
 
-from helpers import dates, load  # noqa: E402
-from helpers.figures import nb01, nb02  # noqa: E402
+from helpers import dates, load
+from helpers.figures import nb01, nb02
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,11 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from helpers import energy, load  # noqa: E402
-from helpers.figures import nb03, nb04  # noqa: E402
+from helpers import energy, load
+from helpers.figures import nb03, nb04
 
 
 def test_production_in_barrels_per_year():

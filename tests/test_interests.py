@@ -7,12 +7,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
 
-from helpers import interests, load, maps  # noqa: E402
-from helpers.figures import nb02  # noqa: E402
+from helpers import interests, load, maps
+from helpers.figures import nb02
 
 
 @pytest.fixture(autouse=True)

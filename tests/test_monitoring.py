@@ -3,11 +3,11 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from helpers import load, monitoring  # noqa: E402
-from helpers.figures import nb04  # noqa: E402
+from helpers import load, monitoring
+from helpers.figures import nb04
 
 
 def test_every_indicator_points_to_the_article_evidence():

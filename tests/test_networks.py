@@ -3,12 +3,12 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+import pytest
 
-from helpers import load, networks  # noqa: E402
-from helpers.figures import nb03  # noqa: E402
+from helpers import load, networks
+from helpers.figures import nb03
 
 
 def test_graph_follows_the_data():

@@ -8,11 +8,11 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from helpers import data, dates, energy, load, scorecard  # noqa: E402
-from helpers.figures import nb06  # noqa: E402
+from helpers import data, dates, energy, load, scorecard
+from helpers.figures import nb06
 
 OTHER_TABLES = {"sipri_arms", "oil_production", "azerbaijan_elections"}
 

@@ -315,7 +315,7 @@ def draw_arms(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: st
     for _, r in sipri[sipri["measure"] == "deliveries_value"].iterrows():
         money.append((f"Israeli deliveries {r['period_start']}–{r['period_end']}*\n"
                       "(SIPRI via Reuters 2020; later)", r["value"] / 1000, False))
-    for i, (label, value, ours) in enumerate(money[::-1]):
+    for i, (_, value, ours) in enumerate(money[::-1]):
         left.barh(i, value, color=colour if ours else GREY,
                   hatch="" if ours else "//", edgecolor="black", lw=0.8, zorder=2)
         text = f"{value:g}" if ours else f"{value * 1000:g} million*"

@@ -120,7 +120,7 @@ def draw_profiles(scores: pd.DataFrame, *, title: str, source: str, ax=None):
     """
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 3.6))
-    for i, (name, r) in enumerate(scores.iterrows()):
+    for i, (_, r) in enumerate(scores.iterrows()):
         ax.barh(i, r["score"], color=CYCLE[i % len(CYCLE)], hatch=HATCHES[i % len(HATCHES)],
                 edgecolor="black", linewidth=0.6)
         ax.text(r["score"] + 0.01, i, f"{r['score']:.3f}", va="center", fontsize=9)
