@@ -33,11 +33,13 @@ def _peak_mb(pid: int) -> float | None:
     return None
 
 
-def run(path: Path, *, timeout: int = 300) -> tuple[nbformat.NotebookNode, float, float | None]:
+def run(path: Path, *, timeout: int = 300, cell_times: list | None = None
+        ) -> tuple[nbformat.NotebookNode, float, float | None]:
     """Execute a notebook in a fresh kernel started in its folder.
 
     Returns the executed notebook, the seconds from kernel start to the last cell, and the
-    kernel's peak resident memory in MB (Linux only, else None).
+    kernel's peak resident memory in MB (Linux only, else None). With ``cell_times`` (a
+    list), appends ``(index, seconds, source)`` for every code cell.
     """
     nb = nbformat.read(path, as_version=4)
     env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
@@ -46,7 +48,10 @@ def run(path: Path, *, timeout: int = 300) -> tuple[nbformat.NotebookNode, float
     start = time.perf_counter()
     with client.setup_kernel(env=env):
         for index, cell in enumerate(nb.cells):
+            began = time.perf_counter()
             client.execute_cell(cell, index)
+            if cell_times is not None and cell.cell_type == "code":
+                cell_times.append((index, time.perf_counter() - began, cell.source))
         seconds = time.perf_counter() - start
         pid = client.km.provisioner.process.pid if client.km.provisioner else None
         peak = _peak_mb(pid) if pid else None
