@@ -52,6 +52,18 @@ def test_each_markdown_cell_holds_at_most_one_heading_and_starts_with_it(path):
             assert c.source.startswith(lines[0]), f"cell {i}: text before its heading"
 
 
+MAX_WORDS = 250
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_no_markdown_cell_runs_long(path):
+    """A block of prose longer than this is broken by a table, a figure or a prompt."""
+    for i, c in enumerate(cells(path)):
+        if c.cell_type == "markdown":
+            words = len(c.source.split())
+            assert words <= MAX_WORDS, f"cell {i} has {words} words (at most {MAX_WORDS})"
+
+
 FIRST_CELL = re.compile(
     r"import helpers\n(import [\w.]+( as \w+)?\n|from [\w.]+ import [\w, ]+\n)*"
     r"from helpers\.checks import nb(\d\d) as checks\n"
