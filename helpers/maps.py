@@ -124,13 +124,30 @@ def _read_geo(file: str) -> gpd.GeoDataFrame:
         raise DataError(f"data/geo/{file}: not readable as GeoJSON ({err})") from err
 
 
-@lru_cache(maxsize=1)
-def _countries() -> gpd.GeoDataFrame:
+def _stamp(file: str) -> tuple | None:
+    """What identifies a version of a geo file: path, modification time and size (None if
+    missing). The caches below are keyed on it, so an edited file is read and checked again."""
+    path = GEO_DIR / file
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=2)
+def _countries_checked(stamp: tuple | None) -> gpd.GeoDataFrame:
     gdf = _read_geo("countries.geojson")
     _check_frame(gdf, "countries.geojson", ["iso_a2", "name", "geometry"])
     _check_iso(gdf, "countries.geojson", "iso_a2")
     _check_in_region(gdf, "countries.geojson", ("Polygon", "MultiPolygon"))
     return gdf
+
+
+def _countries() -> gpd.GeoDataFrame:
+    """The checked country table, read again only when countries.geojson changes (callers
+    must not modify it)."""
+    return _countries_checked(_stamp("countries.geojson"))
 
 
 def load_countries() -> gpd.GeoDataFrame:
@@ -147,14 +164,39 @@ def load_countries() -> gpd.GeoDataFrame:
     return _countries().copy()
 
 
-def _places() -> gpd.GeoDataFrame:
-    """places.csv, typed and checked against data/datapackage.json, then as points. Not cached
-    here: ``load`` keeps the checked table until the file changes, so an edit shows at once."""
+_PLACES: dict[tuple, tuple] = {}  # content of places.csv and countries' stamp -> derived
+
+
+def _places_index() -> tuple[gpd.GeoDataFrame, list, dict]:
+    """places.csv as points, its rows, and row by casefolded name or alternative name.
+
+    ``load`` checks the table again whenever the file changes, so an edit shows at once; what
+    is derived from it here (points, the in-country check, the name index) is kept per content
+    of the checked table, so it is redone only when the table (or countries.geojson) differs.
+    """
     df = load("places")
-    geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
-    gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")
-    _check_places_in_country(gdf, "places.csv")
-    return gdf
+    key = (tuple(df.itertuples(index=False, name=None)), _stamp("countries.geojson"))
+    if key not in _PLACES:
+        geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
+        gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry,
+                               crs="EPSG:4326")
+        _check_places_in_country(gdf, "places.csv")
+        records = list(gdf.itertuples(index=False))
+        names: dict[str, object] = {}
+        for rec in records:
+            alts = rec.alt_names.split(";") if isinstance(rec.alt_names, str) else []
+            for n in (rec.name, *alts):
+                if n:
+                    names.setdefault(n.strip().casefold(), rec)  # the first row wins
+        _PLACES.clear()  # keep one version only
+        _PLACES[key] = (gdf, records, names)
+    return _PLACES[key]
+
+
+def _places() -> gpd.GeoDataFrame:
+    """places.csv, typed and checked against data/datapackage.json, then as points (shared:
+    callers must not modify it). An edit to the file shows at once (see ``_places_index``)."""
+    return _places_index()[0]
 
 
 def _check_places_in_country(places: gpd.GeoDataFrame, file: str) -> None:
@@ -201,15 +243,14 @@ def load_btc_route() -> gpd.GeoDataFrame:
     return gdf
 
 
-def _find(place: str):
-    """The row of ``places.csv`` for a name or alternative name, ignoring case."""
-    places = _places()
-    key = place.strip().casefold()
-    for rec in places.itertuples(index=False):
-        names = [rec.name, *(rec.alt_names.split(";") if isinstance(rec.alt_names, str) else [])]
-        if key in (n.strip().casefold() for n in names if n):
-            return rec
-    raise ValueError(f"unknown place {place!r}; known places: {', '.join(places['name'])}")
+def _find(place: str, index: tuple | None = None):
+    """The row of ``places.csv`` for a name or alternative name, ignoring case. ``index``:
+    a result of ``_places_index()``, to look up several names in one version of the file."""
+    places, _, names = index or _places_index()
+    rec = names.get(place.strip().casefold())
+    if rec is None:
+        raise ValueError(f"unknown place {place!r}; known places: {', '.join(places['name'])}")
+    return rec
 
 
 def _lonlat(place: str) -> tuple[float, float]:
