@@ -352,8 +352,9 @@ class _Labels:
                 score = self._overlap(box)
                 if not (score == 0 or (force and (best is None or score < best[0]))):
                     continue
-                if t.arrow_patch is not None and score < math.inf:
-                    # a leader line must not run under a label
+                if t.arrow_patch is not None and score < math.inf and self._near_leader(
+                        box, self.ax.transData.transform(xy)):
+                    # a leader line must not run under a label: lay it out and count
                     at = self._move(t, xy, offsets[j], (i, j), at)
                     score += 100 * self._crossed(t.arrow_patch)
                     if not (score == 0 or (force and (best is None or score < best[0]))):
@@ -388,6 +389,13 @@ class _Labels:
     @staticmethod
     def _leader(arrow) -> LineString:
         return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+
+    def _near_leader(self, box: Bbox, point) -> bool:
+        """Whether anything taken touches the straight line from the middle of ``box`` to
+        ``point``. A leader line is a part of that line (it starts at the edge of the text
+        and stops short of the point), so if nothing does, the leader crosses nothing."""
+        line = LineString([((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), tuple(point)])
+        return any(line.intersects(shapely.box(*b.extents)) for b in self.taken)
 
     def _crossed(self, arrow) -> int:
         """How many labels and markers a leader line runs through."""
@@ -516,11 +524,13 @@ MARKERS = {  # kind: (marker, face colour, size, legend label)
 }
 
 
-def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool) -> list:
+def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool,
+                 index: tuple | None = None) -> list:
     """Markers for the places (and Nagorno-Karabakh at Khankendi), then their labels, so
     that no label hides a marker. Returns legend handles for the kinds shown."""
-    points = [(NK_LABEL, "nk", _find(NK_PLACE).geometry)] if annotate_nk else []
-    for rec in (_find(name) for name in names):
+    index = index or _places_index()
+    points = [(NK_LABEL, "nk", _find(NK_PLACE, index).geometry)] if annotate_nk else []
+    for rec in (_find(name, index) for name in names):
         if not (annotate_nk and rec.name == NK_PLACE):
             points.append((PLACE_LABELS.get(rec.name, rec.name), rec.kind, rec.geometry))
     points = [p for p in points if view[0] <= p[2].x <= view[1] and view[2] <= p[2].y <= view[3]]
@@ -602,8 +612,9 @@ def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
     ax.apply_aspect()
     labels = _Labels(ax)
     _scale_bar(labels, view)
-    points = _draw_points(labels, view, places, annotate_nk)
-    names = [_find(p).name for p in places]
+    index = _places_index()  # one version of places.csv for the whole map
+    points = _draw_points(labels, view, places, annotate_nk, index)
+    names = [_find(p, index).name for p in places]
     _label_countries(labels, region, tuple(highlight), names, context=False)
     handles += (_draw_btc(labels) if show_btc else []) + points
     _label_countries(labels, region, tuple(highlight), names, context=True)
