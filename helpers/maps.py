@@ -391,10 +391,18 @@ class _Labels:
         return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
 
     def _near_leader(self, box: Bbox, point) -> bool:
-        """Whether anything taken touches the straight line from the middle of ``box`` to
-        ``point``. A leader line is a part of that line (it starts at the edge of the text
-        and stops short of the point), so if nothing does, the leader crosses nothing."""
-        line = LineString([((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), tuple(point)])
+        """Whether anything taken touches the straight line from the edge of the text in
+        ``box`` (a text box padded by 2) towards ``point``. The leader line is a part of that
+        line (it starts outside the text and stops short of the point), so if nothing does,
+        the leader crosses nothing and need not be laid out."""
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        px, py = point
+        hw, hh = box.width / 2 - 2, box.height / 2 - 2  # half the text box, unpadded
+        dx, dy = px - cx, py - cy
+        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        if t >= 1:  # the point lies under the text: let the exact layout decide
+            return True
+        line = LineString([(cx + t * dx, cy + t * dy), (px, py)])
         return any(line.intersects(shapely.box(*b.extents)) for b in self.taken)
 
     def _crossed(self, arrow) -> int:
