@@ -40,7 +40,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from pyproj import Geod
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 from shapely.ops import polylabel
 
 from .data import DATA_DIR, load
@@ -499,10 +499,12 @@ def _interior_points(part, n: int = 7) -> list:
     """Candidate label anchors inside a polygon: its pole of inaccessibility, then a grid."""
     best = polylabel(part, tolerance=0.01 * math.sqrt(part.area))
     x0, y0, x1, y1 = part.bounds
-    grid = [Point(x0 + (i + 0.5) * (x1 - x0) / n, y0 + (j + 0.5) * (y1 - y0) / n)
+    grid = [(x0 + (i + 0.5) * (x1 - x0) / n, y0 + (j + 0.5) * (y1 - y0) / n)
             for i in range(n) for j in range(n)]
-    inside = sorted((p for p in grid if part.contains(p)), key=best.distance)
-    return [(p.x, p.y) for p in [best, *inside]]
+    xs, ys = np.array(grid).T
+    inside = [grid[k] for k in np.flatnonzero(shapely.contains_xy(part, xs, ys))]
+    far = shapely.distance(best, shapely.points(inside)).tolist() if inside else []
+    return [(best.x, best.y), *(inside[k] for k in sorted(range(len(inside)), key=far.__getitem__))]
 
 
 def _label_countries(labels: _Labels, region: _Region, highlight: Sequence[str], places,
