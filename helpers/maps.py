@@ -30,14 +30,17 @@ from functools import lru_cache
 import geopandas as gpd
 import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import shapely
+from matplotlib.collections import PatchCollection
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from pyproj import Geod
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString
 from shapely.ops import polylabel
 
 from .data import DATA_DIR, load
@@ -81,6 +84,7 @@ TOWARDS_SW = [(dx * d, dy * d, ha, va) for d in (22, 40, 58) for dx, dy, ha, va 
     (-0.7, -0.8, "right", "top"), (-1, 0, "right", "center"), (0, -1, "center", "top"),
     (0.6, -1, "left", "top"))]
 LEADER = dict(arrowstyle="-", color=INK, lw=0.9, shrinkA=1, shrinkB=4)
+_ALIGN = {"left": 0, "bottom": 0, "center": 0.5, "right": 1, "top": 1}  # share of the box
 
 
 def _fail(file: str, row: int | str, field: str, expected: str, got) -> DataError:
@@ -124,13 +128,30 @@ def _read_geo(file: str) -> gpd.GeoDataFrame:
         raise DataError(f"data/geo/{file}: not readable as GeoJSON ({err})") from err
 
 
-@lru_cache(maxsize=1)
-def _countries() -> gpd.GeoDataFrame:
+def _stamp(file: str) -> tuple | None:
+    """What identifies a version of a geo file: path, modification time and size (None if
+    missing). The caches below are keyed on it, so an edited file is read and checked again."""
+    path = GEO_DIR / file
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=2)
+def _countries_checked(stamp: tuple | None) -> gpd.GeoDataFrame:
     gdf = _read_geo("countries.geojson")
     _check_frame(gdf, "countries.geojson", ["iso_a2", "name", "geometry"])
     _check_iso(gdf, "countries.geojson", "iso_a2")
     _check_in_region(gdf, "countries.geojson", ("Polygon", "MultiPolygon"))
     return gdf
+
+
+def _countries() -> gpd.GeoDataFrame:
+    """The checked country table, read again only when countries.geojson changes (callers
+    must not modify it)."""
+    return _countries_checked(_stamp("countries.geojson"))
 
 
 def load_countries() -> gpd.GeoDataFrame:
@@ -147,14 +168,39 @@ def load_countries() -> gpd.GeoDataFrame:
     return _countries().copy()
 
 
-def _places() -> gpd.GeoDataFrame:
-    """places.csv, typed and checked against data/datapackage.json, then as points. Not cached
-    here: ``load`` keeps the checked table until the file changes, so an edit shows at once."""
+_PLACES: dict[tuple, tuple] = {}  # content of places.csv and countries' stamp -> derived
+
+
+def _places_index() -> tuple[gpd.GeoDataFrame, list, dict]:
+    """places.csv as points, its rows, and row by casefolded name or alternative name.
+
+    ``load`` checks the table again whenever the file changes, so an edit shows at once; what
+    is derived from it here (points, the in-country check, the name index) is kept per content
+    of the checked table, so it is redone only when the table (or countries.geojson) differs.
+    """
     df = load("places")
-    geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
-    gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry, crs="EPSG:4326")
-    _check_places_in_country(gdf, "places.csv")
-    return gdf
+    key = (tuple(df.itertuples(index=False, name=None)), _stamp("countries.geojson"))
+    if key not in _PLACES:
+        geometry = gpd.points_from_xy(df["lon"].astype(float), df["lat"].astype(float))
+        gdf = gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geometry,
+                               crs="EPSG:4326")
+        _check_places_in_country(gdf, "places.csv")
+        records = list(gdf.itertuples(index=False))
+        names: dict[str, object] = {}
+        for rec in records:
+            alts = rec.alt_names.split(";") if isinstance(rec.alt_names, str) else []
+            for n in (rec.name, *alts):
+                if n:
+                    names.setdefault(n.strip().casefold(), rec)  # the first row wins
+        _PLACES.clear()  # keep one version only
+        _PLACES[key] = (gdf, records, names)
+    return _PLACES[key]
+
+
+def _places() -> gpd.GeoDataFrame:
+    """places.csv, typed and checked against data/datapackage.json, then as points (shared:
+    callers must not modify it). An edit to the file shows at once (see ``_places_index``)."""
+    return _places_index()[0]
 
 
 def _check_places_in_country(places: gpd.GeoDataFrame, file: str) -> None:
@@ -201,15 +247,14 @@ def load_btc_route() -> gpd.GeoDataFrame:
     return gdf
 
 
-def _find(place: str):
-    """The row of ``places.csv`` for a name or alternative name, ignoring case."""
-    places = _places()
-    key = place.strip().casefold()
-    for rec in places.itertuples(index=False):
-        names = [rec.name, *(rec.alt_names.split(";") if isinstance(rec.alt_names, str) else [])]
-        if key in (n.strip().casefold() for n in names if n):
-            return rec
-    raise ValueError(f"unknown place {place!r}; known places: {', '.join(places['name'])}")
+def _find(place: str, index: tuple | None = None):
+    """The row of ``places.csv`` for a name or alternative name, ignoring case. ``index``:
+    a result of ``_places_index()``, to look up several names in one version of the file."""
+    places, _, names = index or _places_index()
+    rec = names.get(place.strip().casefold())
+    if rec is None:
+        raise ValueError(f"unknown place {place!r}; known places: {', '.join(places['name'])}")
+    return rec
 
 
 def _lonlat(place: str) -> tuple[float, float]:
@@ -271,6 +316,7 @@ class _Labels:
         self.renderer = ax.figure.canvas.get_renderer()
         self.frame = ax.get_window_extent(self.renderer)
         self.taken: list[Bbox] = []
+        self._extents = np.empty((0, 4))  # self.taken as an array, for _overlap
 
     def block(self, x: float, y: float, pad: float = 5) -> None:
         """Reserve a small square around a marker at (lon, lat)."""
@@ -279,40 +325,85 @@ class _Labels:
 
     def place(self, text: str, anchors, offsets, force: bool = False, **style):
         """Annotate ``text`` at the first free (anchor, offset). If none is free: with
-        ``force`` at the least crowded one, else not at all (returns None)."""
-        best = None  # (overlap, annotation, box)
-        for xy in anchors:
-            for dx, dy, ha, va in offsets:
-                t = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points",
-                                     ha=ha, va=va, path_effects=_HALO, **style)
-                t.update_positions(self.renderer)
-                box = Text.get_window_extent(t, self.renderer).padded(2)
+        ``force`` at the least crowded one, else not at all (returns None).
+
+        The text is laid out once: its box at each candidate is that box moved to the
+        candidate's position and alignment. A leader line is laid out only for a candidate
+        whose box is free (or, with ``force``, less crowded than the best so far)."""
+        dx, dy, ha, va = offsets[0]
+        t = self.ax.annotate(text, anchors[0], xytext=(dx, dy), textcoords="offset points",
+                             ha=ha, va=va, path_effects=_HALO, **style)
+        t.update_positions(self.renderer)
+        box = Text.get_window_extent(t, self.renderer)
+        w, h = box.width, box.height
+        scale = self.ax.figure.dpi / 72  # offset points to pixels
+        px, py = self.ax.transData.transform(anchors[0])
+        # lower left corner of the box relative to the text position, for left/bottom
+        rx = box.x0 - (px + dx * scale) + _ALIGN[ha] * w
+        ry = box.y0 - (py + dy * scale) + _ALIGN[va] * h
+        at = (0, 0)  # (anchor, offset) indices the annotation is laid out at
+        best = None  # (overlap, anchor index, offset index, box)
+        for i, xy in enumerate(anchors):
+            px, py = self.ax.transData.transform(xy)
+            for j, (dx, dy, ha, va) in enumerate(offsets):
+                x0 = px + dx * scale + rx - _ALIGN[ha] * w
+                y0 = py + dy * scale + ry - _ALIGN[va] * h
+                box = Bbox.from_bounds(x0, y0, w, h).padded(2)
                 score = self._overlap(box)
-                if t.arrow_patch is not None:  # a leader line must not run under a label
+                if not (score == 0 or (force and (best is None or score < best[0]))):
+                    continue
+                if t.arrow_patch is not None and score < math.inf and self._near_leader(
+                        box, self.ax.transData.transform(xy)):
+                    # a leader line must not run under a label: lay it out and count
+                    at = self._move(t, xy, offsets[j], (i, j), at)
                     score += 100 * self._crossed(t.arrow_patch)
-                if score == 0 or (force and (best is None or score < best[0])):
-                    if best is not None:
-                        best[1].remove()
-                    best = (score, t, box)
-                    if score == 0:
-                        break
-                else:
-                    t.remove()
+                    if not (score == 0 or (force and (best is None or score < best[0]))):
+                        continue
+                best = (score, i, j, box)
+                if score == 0:
+                    break
             if best is not None and best[0] == 0:
                 break
         if best is None:
+            t.remove()
             return None
-        self.taken.append(best[2])
-        if best[1].arrow_patch is not None:  # later labels keep off the leader line too
-            line = self._leader(best[1].arrow_patch)
+        self._move(t, anchors[best[1]], offsets[best[2]], best[1:3], at)
+        self.taken.append(best[3])
+        if t.arrow_patch is not None:  # later labels keep off the leader line too
+            line = self._leader(t.arrow_patch)
             for d in range(0, int(line.length) + 1, 6):
                 p = line.interpolate(d)
                 self.taken.append(Bbox.from_extents(p.x - 2, p.y - 2, p.x + 2, p.y + 2))
-        return best[1]
+        return t
+
+    def _move(self, t, xy, offset, where, at):
+        """Lay the annotation out at another (anchor, offset); returns where it now is."""
+        if where != at:
+            dx, dy, ha, va = offset
+            t.xy, t.xyann = xy, (dx, dy)
+            t.set_horizontalalignment(ha)
+            t.set_verticalalignment(va)
+            t.update_positions(self.renderer)
+        return where
 
     @staticmethod
     def _leader(arrow) -> LineString:
         return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+
+    def _near_leader(self, box: Bbox, point) -> bool:
+        """Whether anything taken touches the straight line from the edge of the text in
+        ``box`` (a text box padded by 2) towards ``point``. The leader line is a part of that
+        line (it starts outside the text and stops short of the point), so if nothing does,
+        the leader crosses nothing and need not be laid out."""
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        px, py = point
+        hw, hh = box.width / 2 - 2, box.height / 2 - 2  # half the text box, unpadded
+        dx, dy = px - cx, py - cy
+        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        if t >= 1:  # the point lies under the text: let the exact layout decide
+            return True
+        line = LineString([(cx + t * dx, cy + t * dy), (px, py)])
+        return any(line.intersects(shapely.box(*b.extents)) for b in self.taken)
 
     def _crossed(self, arrow) -> int:
         """How many labels and markers a leader line runs through."""
@@ -322,25 +413,84 @@ class _Labels:
     def _overlap(self, box: Bbox) -> float:
         """Pixels² shared with earlier labels and markers (infinite if outside the frame)."""
         f = self.frame
-        if box.x0 < f.x0 or box.x1 > f.x1 or box.y0 < f.y0 or box.y1 > f.y1:
+        x0, y0, x1, y1 = box.extents
+        if x0 < f.x0 or x1 > f.x1 or y0 < f.y0 or y1 > f.y1:
             return math.inf
-        return sum(b.width * b.height for b in (Bbox.intersection(box, o) for o in self.taken)
-                   if b is not None)
+        if len(self._extents) != len(self.taken):  # boxes taken since the last call
+            self._extents = np.array([b.extents for b in self.taken]).reshape(-1, 4)
+        e = self._extents
+        w = np.minimum(e[:, 2], x1) - np.maximum(e[:, 0], x0)
+        h = np.minimum(e[:, 3], y1) - np.maximum(e[:, 1], y0)
+        shared = (w * h)[(w >= 0) & (h >= 0)]
+        return sum(shared.tolist())
 
 
-def _draw_countries(ax, highlight: Sequence[str]) -> list:
+def _polygon_path(geom) -> MplPath:
+    """A (Multi)Polygon as one compound path, exteriors and holes, as GeoDataFrame.plot
+    builds it (holes run the other way round, so they stay unfilled)."""
+    rings = []
+    for part in getattr(geom, "geoms", [geom]):
+        if part.geom_type != "Polygon":  # a clipped edge may leave a line or a point
+            continue
+        rings.append(MplPath(np.asarray(part.exterior.coords)[:, :2], closed=True))
+        rings.extend(MplPath(np.asarray(r.coords)[:, :2], closed=True) for r in part.interiors)
+    return MplPath.make_compound_path(*rings)
+
+
+class _Region:
+    """What a map of one extent needs from countries.geojson, computed once per extent and
+    version of the file: each country clipped a little beyond the frame (so the cut lies
+    outside the axes) as a drawing path, and where its name label may go."""
+
+    def __init__(self, countries: gpd.GeoDataFrame, view) -> None:
+        lon0, lon1, lat0, lat1 = view
+        pad = 0.05 * max(lon1 - lon0, lat1 - lat0)
+        clipped = shapely.orient_polygons(shapely.clip_by_rect(
+            countries.geometry.values, lon0 - pad, lat0 - pad, lon1 + pad, lat1 + pad))
+        self.names = dict(zip(countries["iso_a2"], countries["name"]))
+        self.paths = {code: _polygon_path(geom) for code, geom in
+                      zip(countries["iso_a2"], clipped) if not geom.is_empty}
+        box = shapely.box(lon0, lat0, lon1, lat1)
+        self.parts = {}  # iso_a2: visible polygons, largest first
+        for code, geom in zip(countries["iso_a2"], countries.geometry):
+            visible = geom.intersection(box)
+            self.parts[code] = sorted((p for p in getattr(visible, "geoms", [visible])
+                                       if p.geom_type == "Polygon"), key=lambda p: -p.area)
+        self.small_area = 0.004 * box.area  # a smaller largest part is named only if highlighted
+        self._anchors: dict[tuple, list] = {}
+
+    def anchors(self, code: str, part: int = 0) -> list:
+        """Label anchors inside a visible part of a country (computed on first use)."""
+        if (code, part) not in self._anchors:
+            self._anchors[code, part] = _interior_points(self.parts[code][part])
+        return self._anchors[code, part]
+
+
+@lru_cache(maxsize=16)
+def _region_cached(stamp: tuple | None, view: tuple) -> _Region:
+    return _Region(_countries_checked(stamp), view)
+
+
+def _region(view) -> _Region:
+    return _region_cached(_stamp("countries.geojson"), tuple(view))
+
+
+def _draw_countries(ax, highlight: Sequence[str], region: _Region) -> list:
     """Grey context, a hatched colour for each highlighted state; returns legend handles."""
-    countries = _countries()
-    countries.plot(ax=ax, facecolor=CONTEXT_FILL, edgecolor=EDGE, linewidth=0.5, zorder=1)
-    known = dict(zip(countries["iso_a2"], countries["name"]))
+    known = region.names
+    ax.add_collection(PatchCollection([PathPatch(p) for p in region.paths.values()],
+                                      facecolor=CONTEXT_FILL, edgecolor=EDGE, linewidth=0.5,
+                                      zorder=1), autolim=False)
     handles = []
     for i, code in enumerate(highlight):
         if code not in known:
             raise ValueError(f"unknown country code {code!r}; known: {', '.join(sorted(known))}")
         colour, hatch = HIGHLIGHT_STYLES[i % len(HIGHLIGHT_STYLES)]
         style = dict(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.8)
-        countries[countries["iso_a2"] == code].plot(ax=ax, zorder=2, hatchcolor=HATCH_INK,
-                                                     hatch_linewidth=0.5, **style)
+        if code in region.paths:
+            ax.add_collection(PatchCollection([PathPatch(region.paths[code])], zorder=2,
+                                              hatchcolor=HATCH_INK, hatch_linewidth=0.5,
+                                              **style), autolim=False)
         handles.append(Patch(label=known[code], hatchcolor=HATCH_INK, **style))
     return handles
 
@@ -349,32 +499,32 @@ def _interior_points(part, n: int = 7) -> list:
     """Candidate label anchors inside a polygon: its pole of inaccessibility, then a grid."""
     best = polylabel(part, tolerance=0.01 * math.sqrt(part.area))
     x0, y0, x1, y1 = part.bounds
-    grid = [Point(x0 + (i + 0.5) * (x1 - x0) / n, y0 + (j + 0.5) * (y1 - y0) / n)
+    grid = [(x0 + (i + 0.5) * (x1 - x0) / n, y0 + (j + 0.5) * (y1 - y0) / n)
             for i in range(n) for j in range(n)]
-    inside = sorted((p for p in grid if part.contains(p)), key=best.distance)
-    return [(p.x, p.y) for p in [best, *inside]]
+    xs, ys = np.array(grid).T
+    inside = [grid[k] for k in np.flatnonzero(shapely.contains_xy(part, xs, ys))]
+    far = shapely.distance(best, shapely.points(inside)).tolist() if inside else []
+    return [(best.x, best.y), *(inside[k] for k in sorted(range(len(inside)), key=far.__getitem__))]
 
 
-def _label_countries(labels: _Labels, view, highlight: Sequence[str], places,
+def _label_countries(labels: _Labels, region: _Region, highlight: Sequence[str], places,
                      context: bool) -> None:
     """Name the highlighted (or, with ``context``, the other) countries inside their largest
     visible part; the Nakhchivan exclave gets its own label."""
-    box = shapely.box(view[0], view[2], view[1], view[3])
-    countries = _countries().assign(rank=lambda d: ~d["iso_a2"].isin(highlight))
-    for rec in countries[countries["rank"] == context].itertuples(index=False):
-        visible = rec.geometry.intersection(box)
-        parts = sorted((p for p in getattr(visible, "geoms", [visible])
-                        if p.geom_type == "Polygon"), key=lambda p: -p.area)
-        small = not parts or parts[0].area < 0.004 * box.area
-        if small and (rec.rank or not parts):
+    for code, name in region.names.items():
+        rank = code not in highlight
+        parts = region.parts[code]
+        if rank != context:
+            continue
+        small = not parts or parts[0].area < region.small_area
+        if small and (rank or not parts):
             continue
         offsets = [(0, 0, "center", "center")] + (AROUND if small else [])
-        labels.place(SHORT_NAMES.get(rec.name, rec.name).upper(), _interior_points(parts[0]),
-                     offsets, fontsize=8, color=INK, zorder=6,
-                     fontweight="normal" if rec.rank else "bold")
-        if rec.iso_a2 == "AZ" and len(parts) > 1 and "Nakhchivan" not in places:
-            labels.place("Nakhchivan\n(Azerbaijan)", [_interior_points(parts[1])[0]],
-                         TOWARDS_SW, fontsize=7, style="italic", zorder=6, arrowprops=LEADER)
+        labels.place(SHORT_NAMES.get(name, name).upper(), region.anchors(code), offsets,
+                     fontsize=8, color=INK, zorder=6, fontweight="normal" if rank else "bold")
+        if code == "AZ" and len(parts) > 1 and "Nakhchivan" not in places:
+            labels.place("Nakhchivan\n(Azerbaijan)", [region.anchors(code, 1)[0]], TOWARDS_SW,
+                         fontsize=7, style="italic", zorder=6, arrowprops=LEADER)
 
 
 MARKERS = {  # kind: (marker, face colour, size, legend label)
@@ -384,11 +534,13 @@ MARKERS = {  # kind: (marker, face colour, size, legend label)
 }
 
 
-def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool) -> list:
+def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool,
+                 index: tuple | None = None) -> list:
     """Markers for the places (and Nagorno-Karabakh at Khankendi), then their labels, so
     that no label hides a marker. Returns legend handles for the kinds shown."""
-    points = [(NK_LABEL, "nk", _find(NK_PLACE).geometry)] if annotate_nk else []
-    for rec in (_find(name) for name in names):
+    index = index or _places_index()
+    points = [(NK_LABEL, "nk", _find(NK_PLACE, index).geometry)] if annotate_nk else []
+    for rec in (_find(name, index) for name in names):
         if not (annotate_nk and rec.name == NK_PLACE):
             points.append((PLACE_LABELS.get(rec.name, rec.name), rec.kind, rec.geometry))
     points = [p for p in points if view[0] <= p[2].x <= view[1] and view[2] <= p[2].y <= view[3]]
@@ -459,18 +611,23 @@ def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
     view = _resolve_extent(extent)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 6))
-    handles = _draw_countries(ax, tuple(highlight))
+    region = _region(view)
+    handles = _draw_countries(ax, tuple(highlight), region)
+    for label in (ax.xaxis.label, ax.yaxis.label):  # small axis titles, as the maps have had
+        if not label.get_text():  # since GeoDataFrame.plot drew them (it set that size)
+            label.set_fontsize("small")
     ax.set(xlim=view[:2], ylim=view[2:], xlabel="Longitude (°E)", ylabel="Latitude (°N)",
            aspect=1 / math.cos(math.radians((view[2] + view[3]) / 2)), facecolor="white")
     ax.set_axisbelow(False)  # the graticule stays visible over the land
     ax.apply_aspect()
     labels = _Labels(ax)
     _scale_bar(labels, view)
-    points = _draw_points(labels, view, places, annotate_nk)
-    names = [_find(p).name for p in places]
-    _label_countries(labels, view, tuple(highlight), names, context=False)
+    index = _places_index()  # one version of places.csv for the whole map
+    points = _draw_points(labels, view, places, annotate_nk, index)
+    names = [_find(p, index).name for p in places]
+    _label_countries(labels, region, tuple(highlight), names, context=False)
     handles += (_draw_btc(labels) if show_btc else []) + points
-    _label_countries(labels, view, tuple(highlight), names, context=True)
+    _label_countries(labels, region, tuple(highlight), names, context=True)
     golan = view[0] <= GOLAN[0] <= view[1] and view[2] <= GOLAN[1] <= view[3]
     title = BORDERS_NOTE + (GOLAN_NOTE if golan else "")
     ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.02, 1),
