@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import geopandas as gpd
-import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -45,7 +44,7 @@ from shapely.ops import polylabel
 
 from .data import DATA_DIR, load
 from .errors import DataError
-from .plots import OKABE_ITO
+from .plots import AROUND, FAR, HALO, LEADER, LabelPlacer, actor, finish
 
 GEO_DIR = DATA_DIR / "geo"
 REGION = (24.0, 76.0, 24.0, 57.0)  # lon_min, lon_max, lat_min, lat_max of the geo files
@@ -55,7 +54,6 @@ EXTENTS = {  # named map extents, same order as REGION
     "israel_caucasus": (27.0, 55.0, 28.5, 45.5),
 }
 NK_PLACE = "Khankendi"
-NK_LABEL = "Nagorno-Karabakh\n(Khankendi/Stepanakert)"
 BORDERS_NOTE = "Internationally recognised borders\n(Natural Earth 1:50m)"
 GOLAN = (35.75, 33.0)  # Natural Earth draws the Golan Heights inside Israel: say so
 GOLAN_NOTE = "\nGolan Heights: as Natural Earth\ndraws them (inside Israel)"
@@ -67,24 +65,29 @@ _GEOD = Geod(ellps="WGS84")
 # separate highlighted states from each other and from the light-grey context.
 CONTEXT_FILL, EDGE, INK = "#EBEBEB", "#8C8C8C", "#222222"
 # Ordered so that the first three also differ in lightness (grey 162, 106, 213 of 255).
-HIGHLIGHT_STYLES = [(OKABE_ITO["orange"], "///"), (OKABE_ITO["green"], "\\\\\\"),
-                    (OKABE_ITO["yellow"], "..."), (OKABE_ITO["sky"], "xx"),
-                    (OKABE_ITO["vermillion"], "++"), (OKABE_ITO["purple"], "--")]
 HATCH_INK = "#333333"
-SHORT_NAMES = {"United Arab Emirates": "UAE", "Palestine": "Palestinian\nTerritories"}
-PLACE_LABELS = {"Nakhchivan": "Nakhchivan\n(exclave of Azerbaijan)"}
 # Candidate label positions around a point: (dx, dy) in points, alignment; first free wins.
-AROUND = [(6, 0, "left", "center"), (-6, 0, "right", "center"), (5, 6, "left", "bottom"),
-          (5, -6, "left", "top"), (-5, 6, "right", "bottom"), (-5, -6, "right", "top"),
-          (0, 8, "center", "bottom"), (0, -8, "center", "top")]
-FAR = [(3 * dx, 3 * dy + (dx == 0) * 4 * dy, ha, va) for dx, dy, ha, va in AROUND]
-_HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
 # Where the Nakhchivan exclave's label may go: into Turkey or Iran, away from the mainland.
 TOWARDS_SW = [(dx * d, dy * d, ha, va) for d in (22, 40, 58) for dx, dy, ha, va in (
     (-0.7, -0.8, "right", "top"), (-1, 0, "right", "center"), (0, -1, "center", "top"),
     (0.6, -1, "left", "top"))]
-LEADER = dict(arrowstyle="-", color=INK, lw=0.9, shrinkA=1, shrinkB=4)
-_ALIGN = {"left": 0, "bottom": 0, "center": 0.5, "right": 1, "top": 1}  # share of the box
+
+
+def map_label(kind: str, name: str) -> str:
+    """The label a map draws for a country, place, exclave or region
+    (``data/model/map_labels.csv``), broken before its parenthesis; the name itself where the
+    file gives none.
+
+    >>> print(map_label("region", "Nagorno-Karabakh"))
+    Nagorno-Karabakh
+    (Khankendi/Stepanakert)
+    >>> map_label("place", "Baku")
+    'Baku'
+    """
+    table = load("map_labels")
+    rows = table[(table["kind"] == kind) & (table["name"] == name)]
+    label = str(rows["label_en"].iloc[0]) if len(rows) else name
+    return label.replace(" (", "\n(", 1)
 
 
 def _fail(file: str, row: int | str, field: str, expected: str, got) -> DataError:
@@ -307,124 +310,6 @@ def _resolve_extent(extent) -> tuple[float, float, float, float]:
     return lon0, lon1, lat0, lat1
 
 
-class _Labels:
-    """Greedy label placement: each label takes the first candidate position whose text box
-    overlaps no marker and no label placed before it (boxes in display pixels)."""
-
-    def __init__(self, ax):
-        self.ax = ax
-        self.renderer = ax.figure.canvas.get_renderer()
-        self.frame = ax.get_window_extent(self.renderer)
-        self.taken: list[Bbox] = []
-        self._extents = np.empty((0, 4))  # self.taken as an array, for _overlap
-
-    def block(self, x: float, y: float, pad: float = 5) -> None:
-        """Reserve a small square around a marker at (lon, lat)."""
-        px, py = self.ax.transData.transform((x, y))
-        self.taken.append(Bbox.from_extents(px - pad, py - pad, px + pad, py + pad))
-
-    def place(self, text: str, anchors, offsets, force: bool = False, **style):
-        """Annotate ``text`` at the first free (anchor, offset). If none is free: with
-        ``force`` at the least crowded one, else not at all (returns None).
-
-        The text is laid out once: its box at each candidate is that box moved to the
-        candidate's position and alignment. A leader line is laid out only for a candidate
-        whose box is free (or, with ``force``, less crowded than the best so far)."""
-        dx, dy, ha, va = offsets[0]
-        t = self.ax.annotate(text, anchors[0], xytext=(dx, dy), textcoords="offset points",
-                             ha=ha, va=va, path_effects=_HALO, **style)
-        t.update_positions(self.renderer)
-        box = Text.get_window_extent(t, self.renderer)
-        w, h = box.width, box.height
-        scale = self.ax.figure.dpi / 72  # offset points to pixels
-        px, py = self.ax.transData.transform(anchors[0])
-        # lower left corner of the box relative to the text position, for left/bottom
-        rx = box.x0 - (px + dx * scale) + _ALIGN[ha] * w
-        ry = box.y0 - (py + dy * scale) + _ALIGN[va] * h
-        at = (0, 0)  # (anchor, offset) indices the annotation is laid out at
-        best = None  # (overlap, anchor index, offset index, box)
-        for i, xy in enumerate(anchors):
-            px, py = self.ax.transData.transform(xy)
-            for j, (dx, dy, ha, va) in enumerate(offsets):
-                x0 = px + dx * scale + rx - _ALIGN[ha] * w
-                y0 = py + dy * scale + ry - _ALIGN[va] * h
-                box = Bbox.from_bounds(x0, y0, w, h).padded(2)
-                score = self._overlap(box)
-                if not (score == 0 or (force and (best is None or score < best[0]))):
-                    continue
-                if t.arrow_patch is not None and score < math.inf and self._near_leader(
-                        box, self.ax.transData.transform(xy)):
-                    # a leader line must not run under a label: lay it out and count
-                    at = self._move(t, xy, offsets[j], (i, j), at)
-                    score += 100 * self._crossed(t.arrow_patch)
-                    if not (score == 0 or (force and (best is None or score < best[0]))):
-                        continue
-                best = (score, i, j, box)
-                if score == 0:
-                    break
-            if best is not None and best[0] == 0:
-                break
-        if best is None:
-            t.remove()
-            return None
-        self._move(t, anchors[best[1]], offsets[best[2]], best[1:3], at)
-        self.taken.append(best[3])
-        if t.arrow_patch is not None:  # later labels keep off the leader line too
-            line = self._leader(t.arrow_patch)
-            for d in range(0, int(line.length) + 1, 6):
-                p = line.interpolate(d)
-                self.taken.append(Bbox.from_extents(p.x - 2, p.y - 2, p.x + 2, p.y + 2))
-        return t
-
-    def _move(self, t, xy, offset, where, at):
-        """Lay the annotation out at another (anchor, offset); returns where it now is."""
-        if where != at:
-            dx, dy, ha, va = offset
-            t.xy, t.xyann = xy, (dx, dy)
-            t.set_horizontalalignment(ha)
-            t.set_verticalalignment(va)
-            t.update_positions(self.renderer)
-        return where
-
-    @staticmethod
-    def _leader(arrow) -> LineString:
-        return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
-
-    def _near_leader(self, box: Bbox, point) -> bool:
-        """Whether anything taken touches the straight line from the edge of the text in
-        ``box`` (a text box padded by 2) towards ``point``. The leader line is a part of that
-        line (it starts outside the text and stops short of the point), so if nothing does,
-        the leader crosses nothing and need not be laid out."""
-        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-        px, py = point
-        hw, hh = box.width / 2 - 2, box.height / 2 - 2  # half the text box, unpadded
-        dx, dy = px - cx, py - cy
-        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-        if t >= 1:  # the point lies under the text: let the exact layout decide
-            return True
-        line = LineString([(cx + t * dx, cy + t * dy), (px, py)])
-        return any(line.intersects(shapely.box(*b.extents)) for b in self.taken)
-
-    def _crossed(self, arrow) -> int:
-        """How many labels and markers a leader line runs through."""
-        line = self._leader(arrow)
-        return sum(line.intersects(shapely.box(*b.extents)) for b in self.taken)
-
-    def _overlap(self, box: Bbox) -> float:
-        """Pixels² shared with earlier labels and markers (infinite if outside the frame)."""
-        f = self.frame
-        x0, y0, x1, y1 = box.extents
-        if x0 < f.x0 or x1 > f.x1 or y0 < f.y0 or y1 > f.y1:
-            return math.inf
-        if len(self._extents) != len(self.taken):  # boxes taken since the last call
-            self._extents = np.array([b.extents for b in self.taken]).reshape(-1, 4)
-        e = self._extents
-        w = np.minimum(e[:, 2], x1) - np.maximum(e[:, 0], x0)
-        h = np.minimum(e[:, 3], y1) - np.maximum(e[:, 1], y0)
-        shared = (w * h)[(w >= 0) & (h >= 0)]
-        return sum(shared.tolist())
-
-
 def _polygon_path(geom) -> MplPath:
     """A (Multi)Polygon as one compound path, exteriors and holes, as GeoDataFrame.plot
     builds it (holes run the other way round, so they stay unfilled)."""
@@ -476,22 +361,23 @@ def _region(view) -> _Region:
 
 
 def _draw_countries(ax, highlight: Sequence[str], region: _Region) -> list:
-    """Grey context, a hatched colour for each highlighted state; returns legend handles."""
+    """Grey context, and each highlighted state in its colour and hatch from the actor
+    registry (``data/model/actor_styles.csv``); returns legend handles."""
     known = region.names
     ax.add_collection(PatchCollection([PathPatch(p) for p in region.paths.values()],
                                       facecolor=CONTEXT_FILL, edgecolor=EDGE, linewidth=0.5,
                                       zorder=1), autolim=False)
     handles = []
-    for i, code in enumerate(highlight):
+    for code in highlight:
         if code not in known:
             raise ValueError(f"unknown country code {code!r}; known: {', '.join(sorted(known))}")
-        colour, hatch = HIGHLIGHT_STYLES[i % len(HIGHLIGHT_STYLES)]
-        style = dict(facecolor=colour, hatch=hatch, edgecolor=INK, linewidth=0.8)
+        look = actor(code)
+        style = dict(facecolor=look.colour, hatch=look.hatch, edgecolor=INK, linewidth=0.8)
         if code in region.paths:
             ax.add_collection(PatchCollection([PathPatch(region.paths[code])], zorder=2,
                                               hatchcolor=HATCH_INK, hatch_linewidth=0.5,
                                               **style), autolim=False)
-        handles.append(Patch(label=known[code], hatchcolor=HATCH_INK, **style))
+        handles.append(Patch(label=look.name, hatchcolor=HATCH_INK, **style))
     return handles
 
 
@@ -507,7 +393,12 @@ def _interior_points(part, n: int = 7) -> list:
     return [(best.x, best.y), *(inside[k] for k in sorted(range(len(inside)), key=far.__getitem__))]
 
 
-def _label_countries(labels: _Labels, region: _Region, highlight: Sequence[str], places,
+def wrap_label(text: str) -> str:
+    """A country's label on two lines where it has two words or more and is long."""
+    return text.replace(" ", "\n", 1) if len(text) > 14 and " " in text else text
+
+
+def _label_countries(labels: LabelPlacer, region: _Region, highlight: Sequence[str], places,
                      context: bool) -> None:
     """Name the highlighted (or, with ``context``, the other) countries inside their largest
     visible part; the Nakhchivan exclave gets its own label."""
@@ -520,11 +411,11 @@ def _label_countries(labels: _Labels, region: _Region, highlight: Sequence[str],
         if small and (rank or not parts):
             continue
         offsets = [(0, 0, "center", "center")] + (AROUND if small else [])
-        labels.place(SHORT_NAMES.get(name, name).upper(), region.anchors(code), offsets,
+        labels.place(wrap_label(map_label("country", name)).upper(), region.anchors(code), offsets,
                      fontsize=8, color=INK, zorder=6, fontweight="normal" if rank else "bold")
         if code == "AZ" and len(parts) > 1 and "Nakhchivan" not in places:
-            labels.place("Nakhchivan\n(Azerbaijan)", [region.anchors(code, 1)[0]], TOWARDS_SW,
-                         fontsize=7, style="italic", zorder=6, arrowprops=LEADER)
+            labels.place(map_label("exclave", "Nakhchivan"), [region.anchors(code, 1)[0]], TOWARDS_SW,
+                         fontsize=7, style="italic", zorder=6, leader=LEADER)
 
 
 MARKERS = {  # kind: (marker, face colour, size, legend label)
@@ -534,15 +425,16 @@ MARKERS = {  # kind: (marker, face colour, size, legend label)
 }
 
 
-def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool,
+def _draw_points(labels: LabelPlacer, view, names: Sequence[str], annotate_nk: bool,
                  index: tuple | None = None) -> list:
     """Markers for the places (and Nagorno-Karabakh at Khankendi), then their labels, so
     that no label hides a marker. Returns legend handles for the kinds shown."""
     index = index or _places_index()
-    points = [(NK_LABEL, "nk", _find(NK_PLACE, index).geometry)] if annotate_nk else []
+    nk = map_label("region", "Nagorno-Karabakh")
+    points = [(nk, "nk", _find(NK_PLACE, index).geometry)] if annotate_nk else []
     for rec in (_find(name, index) for name in names):
         if not (annotate_nk and rec.name == NK_PLACE):
-            points.append((PLACE_LABELS.get(rec.name, rec.name), rec.kind, rec.geometry))
+            points.append((map_label("place", rec.name), rec.kind, rec.geometry))
     points = [p for p in points if view[0] <= p[2].x <= view[1] and view[2] <= p[2].y <= view[3]]
     for _, kind, pt in points:
         marker, face, size, _ = MARKERS[kind]
@@ -552,13 +444,13 @@ def _draw_points(labels: _Labels, view, names: Sequence[str], annotate_nk: bool,
     for text, kind, pt in points:
         style = dict(fontsize=7.5, style="italic") if kind == "nk" else dict(fontsize=8)
         labels.place(text, [(pt.x, pt.y)], AROUND, zorder=8, **style) or labels.place(
-            text, [(pt.x, pt.y)], FAR, force=True, zorder=8, arrowprops=LEADER, **style)
+            text, [(pt.x, pt.y)], FAR, force=True, zorder=8, leader=LEADER, **style)
     kinds = {kind for _, kind, _ in points}
     return [Line2D([], [], marker=m, mfc=f, mec=INK, mew=1.4 if k == "nk" else 0.9, ls="",
                    label=lab) for k, (m, f, _, lab) in MARKERS.items() if k in kinds]
 
 
-def _draw_btc(labels: _Labels) -> list:
+def _draw_btc(labels: LabelPlacer) -> list:
     """The schematic BTC line, dashed, with a white casing so it reads over hatching."""
     route = load_btc_route().geometry.iloc[0]
     x, y = route.xy
@@ -573,7 +465,7 @@ def _draw_btc(labels: _Labels) -> list:
                    label="BTC pipeline (schematic,\nnot the surveyed route)")]
 
 
-def _scale_bar(labels: _Labels, view) -> None:
+def _scale_bar(labels: LabelPlacer, view) -> None:
     """A bar of a round number of km, true at the latitude where it is drawn."""
     lon0, lon1, lat0, lat1 = view
     x, y = lon0 + 0.04 * (lon1 - lon0), lat0 + 0.05 * (lat1 - lat0)
@@ -584,27 +476,27 @@ def _scale_bar(labels: _Labels, view) -> None:
                    zorder=9)
     text = labels.ax.annotate(f"{km:,} km (at {y:.0f}°N)", (x, y), xytext=(0, 5),
                               textcoords="offset points", fontsize=7.5, zorder=9,
-                              path_effects=_HALO)
+                              path_effects=HALO)
     text.update_positions(labels.renderer)
     box = Text.get_window_extent(text, labels.renderer)
     (px, py) = labels.ax.transData.transform((x + km * deg_per_km, y))
     labels.taken.append(Bbox.union([box, Bbox.from_extents(box.x0, py - 4, px, py + 4)]))
 
 
-def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
-                places: Sequence[str] = ("Baku", "Yerevan", "Tbilisi", "Tehran", "Ankara",
-                                         "Jerusalem", "Moscow"),
-                show_btc: bool = False, extent=None, annotate_nk: bool = True):
-    """Draw a locator map and return its Axes.
+def draw_map(*, title: str, source: str, ax=None, highlight: Sequence[str] = ("AZ",),
+             places: Sequence[str] = ("Baku", "Yerevan", "Tbilisi", "Tehran", "Ankara",
+                                      "Jerusalem", "Moscow"),
+             show_btc: bool = False, extent=None, annotate_nk: bool = True):
+    """Draw a locator map and return its Axes (every map of the collection is one).
 
-    ``highlight``: ISO alpha-2 codes, each in its own Okabe–Ito colour and hatch.
+    ``highlight``: ISO alpha-2 codes, each in its colour and hatch from the actor registry.
     ``places``: names (or alternative names) from ``places.csv``; those outside the extent
     are skipped. ``extent``: (lon_min, lon_max, lat_min, lat_max), a name from ``EXTENTS``
     ('region', 'caucasus', 'israel_caucasus') or None for the whole region. Longitude and
     latitude stay in degrees; the aspect is corrected for the mean latitude. Labels are
     placed so that they do not hide each other; draw the map at its final size.
 
-    >>> ax = locator_map(highlight=("AZ", "AM"), extent="caucasus")
+    >>> ax = draw_map(highlight=("AZ", "AM"), extent="caucasus", title="t", source="Source: x.")
     >>> ax.get_xlabel(), ax.get_legend().get_title().get_text().splitlines()[0]
     ('Longitude (°E)', 'Internationally recognised borders')
     """
@@ -620,7 +512,7 @@ def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
            aspect=1 / math.cos(math.radians((view[2] + view[3]) / 2)), facecolor="white")
     ax.set_axisbelow(False)  # the graticule stays visible over the land
     ax.apply_aspect()
-    labels = _Labels(ax)
+    labels = LabelPlacer(ax)
     _scale_bar(labels, view)
     index = _places_index()  # one version of places.csv for the whole map
     points = _draw_points(labels, view, places, annotate_nk, index)
@@ -629,10 +521,10 @@ def locator_map(ax=None, highlight: Sequence[str] = ("AZ",),
     handles += (_draw_btc(labels) if show_btc else []) + points
     _label_countries(labels, region, tuple(highlight), names, context=True)
     golan = view[0] <= GOLAN[0] <= view[1] and view[2] <= GOLAN[1] <= view[3]
-    title = BORDERS_NOTE + (GOLAN_NOTE if golan else "")
+    map_title, title = title, BORDERS_NOTE + (GOLAN_NOTE if golan else "")
     ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.02, 1),
               fontsize=8, title_fontsize=8, frameon=False, alignment="left")
-    return ax
+    return finish(ax, title=map_title, source=source)
 
 
 def shared_border(a: str, b: str) -> gpd.GeoDataFrame:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import matplotlib as mpl
 import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.text import Text
@@ -182,13 +183,15 @@ FAR = [(3 * dx, 3 * dy + (dx == 0) * 4 * dy, ha, va) for dx, dy, ha, va in AROUN
 # Above and below a marker on a timeline lane, nearest first.
 STACK = [(0, dy, "center", "bottom" if dy > 0 else "top") for dy in (10, -10, 34, -34, 54, -54)]
 HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
-LEADER = dict(arrowstyle="-", color="#222222", lw=0.8, shrinkA=1, shrinkB=4)
+LEADER = dict(arrowstyle="-", color="#222222", lw=0.9, shrinkA=1, shrinkB=4)
+_ALIGN = {"left": 0, "bottom": 0, "center": 0.5, "right": 1, "top": 1}  # share of the box
 
 
 class LabelPlacer:
     """Greedy label placement for every map and timeline: each label takes the first
     candidate position whose text box overlaps no marker and no label placed before it, and
-    lies inside the Axes (boxes in display pixels). Draw the figure at its final size first.
+    lies inside the Axes (boxes in display pixels, padded by ``pad``). Set the Axes' limits
+    (and the figure's size) first.
 
     >>> fig, ax = plt.subplots()
     >>> placer = LabelPlacer(ax)
@@ -199,11 +202,13 @@ class LabelPlacer:
     False
     """
 
-    def __init__(self, ax):
+    def __init__(self, ax, pad: float = 2):
         self.ax = ax
+        self.pad = pad
         self.renderer = ax.figure.canvas.get_renderer()
         self.frame = ax.get_window_extent(self.renderer)
         self.taken: list[Bbox] = []
+        self._extents = np.empty((0, 4))  # self.taken as an array, for _overlap
 
     def block(self, x: float, y: float, pad: float = 5) -> None:
         """Reserve a small square around a marker at data coordinates (x, y)."""
@@ -218,44 +223,105 @@ class LabelPlacer:
               leader: dict | None = None, leader_beyond: float = 0, halo: bool = True,
               **style):
         """Annotate ``text`` at the first free (anchor, offset). If none is free: with
-        ``force`` at the least crowded one, else not at all (returns None). ``leader``: line
-        properties for a leader from the anchor to a label set more than ``leader_beyond``
-        points away from it."""
-        best = None  # (overlap, annotation, box)
-        for xy in anchors:
-            for dx, dy, ha, va in offsets:
-                far = leader is not None and math.hypot(dx, dy) > leader_beyond
-                t = self.ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points",
-                                     ha=ha, va=va, path_effects=HALO if halo else None,
-                                     arrowprops=leader if far else None, **style)
-                t.update_positions(self.renderer)
-                box = Text.get_window_extent(t, self.renderer).padded(3)
+        ``force`` at the least crowded one, else not at all (returns None).
+
+        ``leader``: line properties for a leader from the anchor to the label. With
+        ``leader_beyond``, offsets within that many points of the anchor are tried first,
+        without a leader, and the farther ones after them, with it.
+        """
+        if leader is not None and leader_beyond > 0:
+            near = [o for o in offsets if math.hypot(o[0], o[1]) <= leader_beyond]
+            far = [o for o in offsets if math.hypot(o[0], o[1]) > leader_beyond]
+            found = self._place(text, anchors, near, force=force and not far, halo=halo,
+                                **style) if near else None
+            if found is None and far:
+                found = self._place(text, anchors, far, force=force, halo=halo,
+                                    arrowprops=leader, **style)
+            return found
+        if leader is not None:
+            style["arrowprops"] = leader
+        return self._place(text, anchors, offsets, force=force, halo=halo, **style)
+
+    def _place(self, text: str, anchors, offsets, *, force: bool, halo: bool, **style):
+        """One pass of :meth:`place` over the candidates.
+
+        The text is laid out once: its box at each candidate is that box moved to the
+        candidate's position and alignment. A leader line is laid out only for a candidate
+        whose box is free (or, with ``force``, less crowded than the best so far)."""
+        dx, dy, ha, va = offsets[0]
+        t = self.ax.annotate(text, anchors[0], xytext=(dx, dy), textcoords="offset points",
+                             ha=ha, va=va, path_effects=HALO if halo else None, **style)
+        t.update_positions(self.renderer)
+        box = Text.get_window_extent(t, self.renderer)
+        w, h = box.width, box.height
+        scale = self.ax.figure.dpi / 72  # offset points to pixels
+        px, py = self.ax.transData.transform(anchors[0])
+        # lower left corner of the box relative to the text position, for left/bottom
+        rx = box.x0 - (px + dx * scale) + _ALIGN[ha] * w
+        ry = box.y0 - (py + dy * scale) + _ALIGN[va] * h
+        at = (0, 0)  # (anchor, offset) indices the annotation is laid out at
+        best = None  # (overlap, anchor index, offset index, box)
+        for i, xy in enumerate(anchors):
+            px, py = self.ax.transData.transform(xy)
+            for j, (dx, dy, ha, va) in enumerate(offsets):
+                x0 = px + dx * scale + rx - _ALIGN[ha] * w
+                y0 = py + dy * scale + ry - _ALIGN[va] * h
+                box = Bbox.from_bounds(x0, y0, w, h).padded(self.pad)
                 score = self._overlap(box)
-                if t.arrow_patch is not None:  # a leader line must not run under a label
+                if not (score == 0 or (force and (best is None or score < best[0]))):
+                    continue
+                if t.arrow_patch is not None and score < math.inf and self._near_leader(
+                        box, self.ax.transData.transform(xy)):
+                    # a leader line must not run under a label: lay it out and count
+                    at = self._move(t, xy, offsets[j], (i, j), at)
                     score += 100 * self._crossed(t.arrow_patch)
-                if score == 0 or (force and (best is None or score < best[0])):
-                    if best is not None:
-                        best[1].remove()
-                    best = (score, t, box)
-                    if score == 0:
-                        break
-                else:
-                    t.remove()
+                    if not (score == 0 or (force and (best is None or score < best[0]))):
+                        continue
+                best = (score, i, j, box)
+                if score == 0:
+                    break
             if best is not None and best[0] == 0:
                 break
         if best is None:
+            t.remove()
             return None
-        self.taken.append(best[2])
-        if best[1].arrow_patch is not None:  # later labels keep off the leader line too
-            line = self._leader(best[1].arrow_patch)
+        self._move(t, anchors[best[1]], offsets[best[2]], best[1:3], at)
+        self.taken.append(best[3])
+        if t.arrow_patch is not None:  # later labels keep off the leader line too
+            line = self._leader(t.arrow_patch)
             for d in range(0, int(line.length) + 1, 6):
                 p = line.interpolate(d)
                 self.taken.append(Bbox.from_extents(p.x - 2, p.y - 2, p.x + 2, p.y + 2))
-        return best[1]
+        return t
+
+    def _move(self, t, xy, offset, where, at):
+        """Lay the annotation out at another (anchor, offset); returns where it now is."""
+        if where != at:
+            dx, dy, ha, va = offset
+            t.xy, t.xyann = xy, (dx, dy)
+            t.set_horizontalalignment(ha)
+            t.set_verticalalignment(va)
+            t.update_positions(self.renderer)
+        return where
 
     @staticmethod
     def _leader(arrow) -> LineString:
         return LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+
+    def _near_leader(self, box: Bbox, point) -> bool:
+        """Whether anything taken touches the straight line from the edge of the text in
+        ``box`` (a padded text box) towards ``point``. The leader line is a part of that
+        line (it starts outside the text and stops short of the point), so if nothing does,
+        the leader crosses nothing and need not be laid out."""
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        px, py = point
+        hw, hh = box.width / 2 - self.pad, box.height / 2 - self.pad  # half the text, unpadded
+        dx, dy = px - cx, py - cy
+        t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        if t >= 1:  # the point lies under the text: let the exact layout decide
+            return True
+        line = LineString([(cx + t * dx, cy + t * dy), (px, py)])
+        return any(line.intersects(shapely.box(*b.extents)) for b in self.taken)
 
     def _crossed(self, arrow) -> int:
         """How many labels and markers a leader line runs through."""
@@ -263,13 +329,19 @@ class LabelPlacer:
         return sum(line.intersects(shapely.box(*b.extents)) for b in self.taken)
 
     def _overlap(self, box: Bbox) -> float:
-        """Pixels² shared with earlier labels and markers (a large penalty outside the
-        frame, so that ``force`` still prefers a crowded place inside to one outside)."""
+        """Pixels² shared with earlier labels and markers (infinite if outside the frame)."""
         f = self.frame
-        outside = box.x0 < f.x0 or box.x1 > f.x1 or box.y0 < f.y0 or box.y1 > f.y1
-        return (1e12 if outside else 0) + sum(
-            b.width * b.height for b in (Bbox.intersection(box, o) for o in self.taken)
-            if b is not None)
+        x0, y0, x1, y1 = box.extents
+        if x0 < f.x0 or x1 > f.x1 or y0 < f.y0 or y1 > f.y1:
+            return math.inf
+        if len(self._extents) != len(self.taken):  # boxes taken since the last call
+            self._extents = np.array([b.extents for b in self.taken]).reshape(-1, 4)
+        e = self._extents
+        w = np.minimum(e[:, 2], x1) - np.maximum(e[:, 0], x0)
+        h = np.minimum(e[:, 3], y1) - np.maximum(e[:, 1], y0)
+        shared = (w * h)[(w >= 0) & (h >= 0)]
+        return sum(shared.tolist())
+
 
 
 def draw_lanes(events: pd.DataFrame, *, lane: str, label: str, title: str, source: str,
@@ -304,7 +376,7 @@ def draw_lanes(events: pd.DataFrame, *, lane: str, label: str, title: str, sourc
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Year")
     ax.figure.canvas.draw()
-    placer = LabelPlacer(ax)
+    placer = LabelPlacer(ax, pad=3)
     for i, name in enumerate(order):
         rows = events[events[lane].astype(str) == name].sort_values(date)
         ax.scatter(rows[date], [y[name]] * len(rows), s=60, color=CYCLE[i % len(CYCLE)],

@@ -44,14 +44,28 @@ def test_btc_route_is_marked_schematic():
     assert bool(btc.loc[0, "schematic"]) and "schematic" in btc.loc[0, "name"]
 
 
-def test_locator_map_labels_axes_and_legend():
-    ax = maps.locator_map(extent="caucasus", highlight=("AZ", "AM"), show_btc=True)
+def test_map_labels_axes_and_legend():
+    ax = maps.draw_map(extent="caucasus", highlight=("AZ", "AM"), show_btc=True, title="t",
+                       source="Source: x.")
     assert "Longitude" in ax.get_xlabel() and "Latitude" in ax.get_ylabel()
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("Azerbaijan" in t for t in texts) and any("recognised" in t for t in
                                                          [ax.get_legend().get_title().get_text()] + texts)
     assert any("Nagorno-Karabakh" in t.get_text() for t in ax.texts)
+    assert ax.get_title() == "t"
     plt.close(ax.figure)
+
+
+def test_highlighted_states_take_their_registry_colours():
+    from matplotlib.colors import to_hex
+
+    from helpers.plots import actor
+
+    ax = maps.draw_map(extent="caucasus", highlight=("AM", "AZ"), title="t", source="Source: x.")
+    legend = {t.get_text(): to_hex(h.get_facecolor()).upper()
+              for t, h in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)
+              if hasattr(h, "get_facecolor")}
+    assert legend["Azerbaijan"] == actor("AZ").colour and legend["Armenia"] == actor("AM").colour
 
 
 def test_a_place_outside_its_country_is_refused(data_copy, monkeypatch):

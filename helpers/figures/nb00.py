@@ -1,5 +1,5 @@
 """Figures of notebook 00 (the introduction): a first timeline of the relations. The
-locator map is :func:`helpers.maps.locator_map`, shared with notebooks 02 and 03."""
+locator map is :func:`helpers.maps.draw_map`, shared with notebooks 02 and 03."""
 
 from __future__ import annotations
 

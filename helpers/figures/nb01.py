@@ -151,7 +151,7 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
                 mdates.date2num(pd.Timestamp(year=published().year, month=12, day=31)))
     ax.set_yticks([y[n] for n in lanes], [n.replace(": ", ":\n") for n in lanes])
     ax.figure.canvas.draw()
-    placer = LabelPlacer(ax)
+    placer = LabelPlacer(ax, pad=3)
     if band:
         b0, b1 = (mdates.date2num(pd.Timestamp(d))
                   for d in (band_period or (first, published())))

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
+from ..maps import draw_map
 from ..networks import POSITIONS, _sorted
 from ..plots import actor, finish, series, wrap
 
@@ -118,3 +119,33 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
                              label="Press report giving a range"))
     ax.legend(handles=handles, loc="lower left", fontsize=8.5)
     return finish(ax, title=title, source=source)
+
+
+BORDER_VIEW = (43.3, 53.8, 34.9, 42.4)  # lon_min, lon_max, lat_min, lat_max
+
+
+def draw_border_map(border, *, title: str, source: str, ax=None, a: str = "AZ", b: str = "IR",
+                    places=("Baku", "Tabriz", "Ardabil", "Tehran", "Yerevan", "Tbilisi")):
+    """The map of p. 65: two states (default Azerbaijan and Iran) and the border they share
+    (:func:`helpers.maps.shared_border`), drawn over the map as a cased line and named at the
+    middle of its longest stretch. Returns the Axes.
+
+    >>> from helpers.maps import shared_border
+    >>> ax = draw_border_map(shared_border("AZ", "IR"), title="t", source="Source: x.")
+    >>> [t.get_text() for t in ax.texts if "border" in t.get_text()]
+    ['Azerbaijan–Iran border\\n(generalised, 1:50m)']
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10.5, 7))
+    draw_map(ax=ax, highlight=(a, b), extent=BORDER_VIEW, places=places, title=title,
+             source=source)
+    for line in border.geometry:
+        x, y = line.xy
+        ax.plot(x, y, color="white", lw=5, zorder=3, solid_capstyle="round")
+        ax.plot(x, y, color="black", lw=2.2, zorder=3, solid_capstyle="round")
+    middle = border.geometry.iloc[0].interpolate(0.5, normalized=True)
+    ax.annotate(f"{actor(a).name}–{actor(b).name} border\n(generalised, 1:50m)",
+                (middle.x, middle.y), xytext=(40, -62), textcoords="offset points",
+                fontsize=8.5, arrowprops=dict(arrowstyle="->", lw=0.8),
+                bbox=dict(boxstyle="round", fc="white", ec="#8C8C8C"), zorder=9)
+    return ax

@@ -104,7 +104,7 @@ def draw_precedents(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.set_xlim(1945, pub + 9)
     ax.set_yticks(range(len(order)), [actor(p).name for p in bars["partner"].iloc[::-1]])
     ax.figure.canvas.draw()
-    placer = LabelPlacer(ax)
+    placer = LabelPlacer(ax, pad=3)
     marks = []
     for i, rid in enumerate(order):
         y = len(order) - 1 - i

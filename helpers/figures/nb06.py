@@ -37,7 +37,7 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.set_ylim(-0.7, len(lanes) - 0.2)
     ax.set_xlim(1986, 2026)
     ax.figure.canvas.draw()
-    placer = LabelPlacer(ax)
+    placer = LabelPlacer(ax, pad=3)
     points = []
     for i, lane in enumerate(lanes):
         y = len(lanes) - 1 - i
