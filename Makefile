@@ -37,6 +37,11 @@ define install
 	  $(BIN)/python -m pip install -q -r $(1) && \
 	  $(BIN)/python -m pip install -q --no-deps -e . ; \
 	fi
+	@# packages already in the venv (installed before, or by hand) are compiled too; files
+	@# compiled already are skipped, so this costs seconds after the first time
+	@$(BIN)/python -m compileall -q -j 0 \
+	  "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \
+	  > /dev/null || true
 endef
 
 .PHONY: setup lab lint test test-offline bench execute book student slides lock toc datadoc clean
