@@ -19,6 +19,8 @@ import json
 import sys
 from pathlib import Path
 
+from markers import cli, replace_between
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 README = DATA / "README.md"
@@ -180,26 +182,12 @@ def generate(pkg: dict | None = None, root: Path = DATA) -> str:
 
 
 def updated(readme: str, pkg: dict | None = None, root: Path = DATA) -> str:
-    if START not in readme or END not in readme:
-        raise ValueError("data/README.md lacks the datadoc markers")
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{generate(pkg, root)}\n{END}{tail}"
+    return replace_between(readme, START, END, generate(pkg, root), name="data/README.md")
 
 
 def main(argv: list[str]) -> int:
-    text = README.read_text(encoding="utf-8")
-    if "--write" in argv:
-        README.write_text(updated(text), encoding="utf-8")
-        return 0
-    if "--check" in argv:
-        if updated(text) != text:
-            print("data/README.md's tables are out of date with datapackage.json: "
-                  "run `make datadoc`")
-            return 1
-        return 0
-    print(generate())
-    return 0
+    return cli(argv, README, updated, generate, stale="data/README.md's tables are out of date with "
+               "datapackage.json: run `make datadoc`")
 
 
 if __name__ == "__main__":

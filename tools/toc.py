@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from markers import cli, replace_between
 
 from nbrun import ROOT, notebooks
 
@@ -73,25 +74,12 @@ def table() -> str:
 
 
 def updated(readme: str) -> str:
-    if START not in readme or END not in readme:
-        raise ValueError("README.md lacks the toc markers")
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table()}\n{END}{tail}"
+    return replace_between(readme, START, END, table(), name="README.md")
 
 
 def main(argv: list[str]) -> int:
-    text = README.read_text(encoding="utf-8")
-    if "--write" in argv:
-        README.write_text(updated(text), encoding="utf-8")
-        return 0
-    if "--check" in argv:
-        if updated(text) != text:
-            print("README.md's table of notebooks is out of date: run `make toc`")
-            return 1
-        return 0
-    print(table())
-    return 0
+    return cli(argv, README, updated, table,
+               stale="README.md's table of notebooks is out of date: run `make toc`")
 
 
 if __name__ == "__main__":
