@@ -190,3 +190,14 @@ def test_every_actor_drawn_has_a_style():
     drawn |= set(load("alignments")["target"]) | set(load("special_relationships")["partner"])
     drawn |= set(load("visits")["from_code"]) | set(load("displacement")["from_code"])
     assert drawn <= styled, f"no style for {sorted(drawn - styled)}"
+
+
+def test_which_kinds_of_event_a_timeline_shows_comes_from_the_data(edited_data):
+    before = nb00.relations_events(load("relations_timeline"), load("visits"))
+    assert "Intelligence" in set(before["lane"])
+    edited_data("model/event_types.csv", {"code": "intelligence"}, "in_first_timeline", "false")
+    after = nb00.relations_events(load("relations_timeline"), load("visits"))
+    assert "Intelligence" not in set(after["lane"]) and len(after) < len(before)
+    edited_data("model/event_types.csv", {"code": "intelligence"}, "in_relations_timeline", "true")
+    frame = nb01.relations_frame(load("relations_timeline"), load("visits"), last_page=65)
+    assert "Intelligence" in list(frame["lane"].cat.categories)

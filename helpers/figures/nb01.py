@@ -81,13 +81,11 @@ def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
 
 # --- the relations since 1992 ----------------------------------------------------------------
 
-RELATION_TYPES = ("diplomatic", "visit", "arms", "statement", "media")
-
-
 def relations_frame(timeline: pd.DataFrame, visits: pd.DataFrame, *, last_page: int = 63,
                     root=None) -> pd.DataFrame:
     """The dated events of ``relations_timeline`` between Israel and Azerbaijan up to
-    ``last_page``, with a lane (the event type's name from ``event_types.csv``; visits by
+    ``last_page`` whose event types ``event_types.csv`` marks for this timeline, with a lane
+    (the event type's name, in the order of that file; visits by
     direction), the period each date names, and a short label (``short_labels.csv``; visits:
     the visitor and the article's date).
 
@@ -95,18 +93,20 @@ def relations_frame(timeline: pd.DataFrame, visits: pd.DataFrame, *, last_page: 
     >>> f.groupby("lane", observed=True).size().to_dict()["Visits: Israel → Azerbaijan"]
     6
     """
+    types = load("event_types", root)
+    kinds = list(types.loc[types["in_relations_timeline"], "code"])
     t = timeline[timeline["date"].notna() & (timeline["page"] <= last_page)
-                 & timeline["event_type"].isin(RELATION_TYPES)].copy()
+                 & timeline["event_type"].isin(kinds)].copy()
     t = t[t["actor_a"].isin(["IL", "AZ", "IAI"]) & t["actor_b"].isin(["IL", "AZ"])]
     who = visits.set_index("id")
-    names = load("event_types", root).set_index("code")["name_en"]
+    names = types.set_index("code")["name_en"]
     labels = short_labels("relations_timeline")
 
     def direction(code_from, code_to):
         return f"{names['visit']}: {actor(code_from).name} → {actor(code_to).name}"
 
     lanes = []
-    for kind in RELATION_TYPES:
+    for kind in kinds:
         if kind == "visit":
             lanes += [direction("IL", "AZ"), direction("AZ", "IL")]
         elif names[kind] not in lanes:
