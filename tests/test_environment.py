@@ -93,3 +93,32 @@ def test_environment_yml_matches_pyproject_and_lock():
         assert lock[name] == version, f"{name}: environment.yml {version}, lock {lock[name]}"
     pip = next(d for d in env["dependencies"] if isinstance(d, dict))["pip"]
     assert "-e ." in pip
+
+
+def test_what_the_notebooks_and_helpers_import_is_in_the_lab_install():
+    """`make lab` installs only the lab lock: every module a notebook or ``helpers`` imports
+    must come from a package in it (or from Python itself)."""
+    import ast
+    import importlib.metadata as md
+    import sys
+
+    import nbformat
+
+    root = Path(__file__).resolve().parent.parent
+    sources = [p.read_text(encoding="utf-8") for p in (root / "helpers").rglob("*.py")]
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        sources += [c.source for c in nbformat.read(path, as_version=4).cells
+                    if c.cell_type == "code"]
+    modules = set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                modules |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    modules -= set(sys.stdlib_module_names) | {"helpers"}
+    where = md.packages_distributions()
+    lab = _lock("requirements-lab.lock")
+    for module in sorted(modules):
+        dists = {_name(d) for d in where.get(module, [])}
+        assert dists & set(lab), f"{module} ({', '.join(dists) or 'unknown'}) is not in the lab lock"
