@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +33,19 @@ def data_copy(tmp_path):
     return dest
 
 
+def read_rows(path: Path) -> list[list[str]]:
+    """The rows of a CSV file, header first, as the loader reads them."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def write_rows(path: Path, rows) -> None:
+    """Write rows (header first) as the data files are written: UTF-8, LF line ends."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Every test and doctest starts with no figure open and leaves none behind."""
@@ -44,23 +60,17 @@ def edited_data(data_copy, monkeypatch):
     """A private copy of data/ that the loaders read instead of the real one, and a function
     that replaces one cell of one of its CSV files, in the row whose fields have the given
     values: ``edit("model/issues.csv", {"code": "iran"}, "name_en", "Iran (edited)")``."""
-    import csv
-
     from helpers import data
 
     monkeypatch.setattr(data, "DATA_DIR", data_copy)
 
     def edit(path: str, where: dict, field: str, value: str):
         file = data_copy / path
-        with file.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        hits = [r for r in rows if all(r[k] == v for k, v in where.items())]
+        header, *rows = read_rows(file)
+        hits = [r for r in rows if all(r[header.index(k)] == v for k, v in where.items())]
         assert len(hits) == 1, f"{path}: no single row with {where}"
-        assert field in hits[0], f"{path}: no field {field!r}"
-        hits[0][field] = value
-        with file.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+        assert field in header, f"{path}: no field {field!r}"
+        hits[0][header.index(field)] = value
+        write_rows(file, [header, *rows])
 
     return edit

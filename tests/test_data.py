@@ -3,14 +3,13 @@ clear error that names the file, the row and the field."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 
 import pandas as pd
 import pytest
 
+from conftest import read_rows, write_rows
 from helpers import data
 from helpers.errors import DataError
 
@@ -31,22 +30,13 @@ def _page_table():
     return _pick(lambda r: {"page", "date"} <= set(_fields(r)) and r["schema"].get("foreignKeys"))
 
 
-def _rows(path):
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh))
-
-
-def _write(path, rows):
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
 
 
 def _set_cell(root, res, row, field, value):
     path = root / res["path"]
-    rows = _rows(path)
+    rows = read_rows(path)
     rows[row][rows[0].index(field)] = value
-    _write(path, rows)
+    write_rows(path, rows)
 
 
 def _edit_descriptor(root, name, change):
@@ -137,7 +127,7 @@ BAD = {
     "unknown actor code": (lambda r, res: _set_cell(
         r, res, 1, res["schema"]["foreignKeys"][0]["fields"][0], "XX"),
         r"{file}, row 1 \(line 2\), field '\w+': unknown code 'XX'"),
-    "duplicate id": (lambda r, res: _set_cell(r, res, 2, "id", _rows(r / res["path"])[1][0]),
+    "duplicate id": (lambda r, res: _set_cell(r, res, 2, "id", read_rows(r / res["path"])[1][0]),
                      r"{file}, row 2 \(line 3\), field 'id': duplicate '.+' \(also row 1\)"),
     "ragged row": (lambda r, res: (r / res["path"]).write_text(
         (r / res["path"]).read_text(encoding="utf-8") + "a,b\n", encoding="utf-8"),
@@ -151,10 +141,10 @@ BAD = {
     "empty file": (lambda r, res: (r / res["path"]).write_text("", encoding="utf-8"),
                    r"{file}: empty file, expected a header row"),
     "missing file": (lambda r, res: (r / res["path"]).unlink(), r"{file}: file not found"),
-    "column missing": (lambda r, res: _write(r / res["path"], [row[1:] for row in _rows(r / res["path"])]),
+    "column missing": (lambda r, res: write_rows(r / res["path"], [row[1:] for row in read_rows(r / res["path"])]),
                        r"{file}, header, field 'id': required column is missing"),
-    "column not described": (lambda r, res: _write(r / res["path"], [
-        row + ["x"] for row in _rows(r / res["path"])]),
+    "column not described": (lambda r, res: write_rows(r / res["path"], [
+        row + ["x"] for row in read_rows(r / res["path"])]),
         r"{file}, header, field 'x': not described in datapackage.json"),
 }
 
@@ -222,8 +212,8 @@ def test_editing_a_referenced_table_triggers_a_fresh_check(data_copy):
     visits, although visits.csv itself did not change."""
     data.load("visits", root=data_copy)
     path = data_copy / "article" / "actors.csv"
-    rows = _rows(path)
-    _write(path, [r for r in rows if r[0] != "AZ"])
+    rows = read_rows(path)
+    write_rows(path, [r for r in rows if r[0] != "AZ"])
     with pytest.raises(DataError, match=r"unknown code 'AZ'"):
         data.load("visits", root=data_copy)
 
@@ -263,8 +253,8 @@ def test_a_duplicated_composite_key_names_every_field_of_the_key(data_copy):
     res = _pick(lambda r: len(r["schema"].get("primaryKey", [])) > 1)
     key = res["schema"]["primaryKey"]
     path = data_copy / res["path"]
-    rows = _rows(path)
-    _write(path, rows + [rows[3]])
+    rows = read_rows(path)
+    write_rows(path, rows + [rows[3]])
     values = tuple(rows[3][rows[0].index(k)] for k in key)
     with pytest.raises(DataError) as err:
         data.load(res["name"], root=data_copy)
@@ -275,7 +265,7 @@ def test_a_duplicated_composite_key_names_every_field_of_the_key(data_copy):
 def test_a_composite_key_may_repeat_one_of_its_fields(data_copy):
     res = _pick(lambda r: len(r["schema"].get("primaryKey", [])) > 1)
     path = data_copy / res["path"]
-    rows = _rows(path)
+    rows = read_rows(path)
     at = [rows[0].index(k) for k in res["schema"]["primaryKey"]]
     keys = {tuple(r[j] for j in at) for r in rows[1:]}
     first = rows[1][at[0]]
@@ -283,7 +273,7 @@ def test_a_composite_key_may_repeat_one_of_its_fields(data_copy):
     other = next(r for r in rows[2:] if r[at[0]] != first
                  and (first, *(r[j] for j in at[1:])) not in keys)
     other[at[0]] = first  # a value from the table itself, so foreign keys stay valid
-    _write(path, rows)
+    write_rows(path, rows)
     assert len(data.load(res["name"], root=data_copy)) == len(rows) - 1
 
 
@@ -292,8 +282,8 @@ def test_a_single_primary_key_is_unique_even_without_the_unique_constraint(data_
     key = res["schema"]["primaryKey"][0]
     _set_constraints(data_copy, "actors", key, unique=None)
     path = data_copy / res["path"]
-    rows = _rows(path)
-    _write(path, rows + [rows[2]])
+    rows = read_rows(path)
+    write_rows(path, rows + [rows[2]])
     with pytest.raises(DataError,
                        match=rf"field '{key}': duplicate key '{rows[2][0]}' \(also row 2\)"):
         data.load("actors", root=data_copy)
@@ -315,7 +305,7 @@ def test_a_unique_field_outside_the_key_is_checked(data_copy):
                       for f in data.resource(n)["schema"]["fields"]
                       if f.get("constraints", {}).get("unique")
                       and [f["name"]] != data.resource(n)["schema"]["primaryKey"])
-    first = _rows(data_copy / res["path"])[1][[f["name"] for f in res["schema"]["fields"]]
+    first = read_rows(data_copy / res["path"])[1][[f["name"] for f in res["schema"]["fields"]]
                                               .index(field["name"])]
     _set_cell(data_copy, res, 2, field["name"], first)
     with pytest.raises(DataError, match=rf"row 2 \(line 3\), field '{field['name']}': "
@@ -373,12 +363,12 @@ def test_a_descriptor_rule_the_loader_cannot_check_is_refused(data_copy, kind, c
 def test_columns_out_of_order_or_twice_are_refused(data_copy):
     res = _page_table()
     path = data_copy / res["path"]
-    rows = _rows(path)
-    _write(path, [[r[1], r[0], *r[2:]] for r in rows])
+    rows = read_rows(path)
+    write_rows(path, [[r[1], r[0], *r[2:]] for r in rows])
     with pytest.raises(DataError,
                        match=rf"header, field '{rows[0][1]}': column 1 here but column 2"):
         data.load(res["name"], root=data_copy)
-    _write(path, [r + [r[0]] for r in rows])
+    write_rows(path, [r + [r[0]] for r in rows])
     with pytest.raises(DataError, match=rf"header, field '{rows[0][0]}': appears twice"):
         data.load(res["name"], root=data_copy)
 

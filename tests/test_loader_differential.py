@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import re
 import shutil
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import read_rows, write_rows
 from helpers import data
 from helpers.errors import DataError
 
@@ -78,15 +78,6 @@ def _plain(res, f):
 
 # --- editing a copy -----------------------------------------------------------------------
 
-def _rows(path):
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh))
-
-
-def _write(path, rows):
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
 
 
 class Copy:
@@ -96,10 +87,10 @@ class Copy:
         self.root = root
 
     def rows(self, res):
-        return _rows(self.root / res["path"])
+        return read_rows(self.root / res["path"])
 
     def write(self, res, rows):
-        _write(self.root / res["path"], rows)
+        write_rows(self.root / res["path"], rows)
 
     def column(self, res, field):
         rows = self.rows(res)
@@ -514,7 +505,7 @@ def crlf_line_ends(copy):
 @harmless
 def every_cell_quoted(copy):
     path = copy.root / MANY["path"]
-    rows = _rows(path)
+    rows = read_rows(path)
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
     return MANY
