@@ -543,8 +543,11 @@ def referenced_rows(name: str, *, table: str = "table", key: str = "id",
     df = load(name, root_path)
     label = _rel(root_path / resource(name, root_path)["path"], root_path)
     extra = {c: [] for c in ("page", "note", "date", "date_precision", "checked_date", "source")}
+    targets: dict[str, pd.DataFrame] = {}
     for i, (t, k) in enumerate(zip(df[table].astype(str), df[key].astype(str)), start=1):
-        target = load(t, root_path).set_index("id")
+        if t not in targets:
+            targets[t] = load(t, root_path).set_index("id")
+        target = targets[t]
         if k not in target.index:
             raise DataError(f"{label}, row {i} (line {i + 1}), field {key!r}: unknown id {k!r}, "
                             f"expected an id of {t}")
