@@ -41,6 +41,7 @@ MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 GREY = "#8C8C8C"
 CAPTION_SIZE = 8.5
+CHAR_WIDTH = 0.56  # mean width of a character of the caption, in ems (DejaVu Sans italic)
 
 STYLE = {
     "figure.figsize": (8.0, 4.5),
@@ -75,8 +76,11 @@ def add_source(fig, text: str, *, y: float = -0.02):
     """
     if not text.startswith("Source"):
         raise ValueError("a caption starts with 'Source:' or 'Sources:'")
-    return fig.text(0.01, y, text, ha="left", va="top", fontsize=CAPTION_SIZE, style="italic",
-                    color="#333333", wrap=True)
+    # Broken into lines here, to the figure's width, rather than by matplotlib's wrap=True,
+    # which measures the text again word by word at every draw (a third of a figure's time).
+    per_line = max(40, int(0.98 * fig.get_figwidth() * 72 / (CAPTION_SIZE * CHAR_WIDTH)))
+    return fig.text(0.01, y, textwrap.fill(text, per_line, break_on_hyphens=False),
+                    ha="left", va="top", fontsize=CAPTION_SIZE, style="italic", color="#333333")
 
 
 def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: float = -0.02):
