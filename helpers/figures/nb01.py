@@ -146,15 +146,15 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
     lanes = list(frame["lane"].cat.categories)
     y = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
     ax.set_ylim(-0.7, len(lanes) - 0.05)
-    first = frame["start"].min()
+    first, pub_date = frame["start"].min(), published()
     ax.set_xlim(mdates.date2num(pd.Timestamp(year=first.year - 1, month=1, day=1)),
-                mdates.date2num(pd.Timestamp(year=published().year, month=12, day=31)))
+                mdates.date2num(pd.Timestamp(year=pub_date.year, month=12, day=31)))
     ax.set_yticks([y[n] for n in lanes], [n.replace(": ", ":\n") for n in lanes])
     ax.figure.canvas.draw()
     placer = LabelPlacer(ax, pad=3)
     if band:
         b0, b1 = (mdates.date2num(pd.Timestamp(d))
-                  for d in (band_period or (first, published())))
+                  for d in (band_period or (first, pub_date)))
         yb = y[lanes[0]] - 0.42
         bar = ax.barh(yb, b1 - b0, left=b0, height=0.24, color="white",
                       edgecolor=series("outside").colour, hatch="///", lw=0.8, zorder=2)

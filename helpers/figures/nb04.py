@@ -7,9 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..data import load
-from ..dates import as_written, day, decimal_year, published
+from ..dates import as_written, day, decimal_year, published, timeline
 from ..energy import article_year, peak_year, production, rp_table
-from ..monitoring import profile_scores
 from ..plots import CYCLE, GREY, HATCHES, draw_lanes, finish, series
 
 
@@ -22,8 +21,6 @@ def pressure_frame(root=None) -> pd.DataFrame:
     >>> pressure_frame()[["lane", "page"]].head(3).values.tolist()
     [['Iran', 66], ['Iran', 62], ['Turkey', 66]]
     """
-    from ..dates import timeline
-
     t = timeline("pressures", root)
     out = []
     for r in t.itertuples():
@@ -41,6 +38,13 @@ def draw_pressures(frame: pd.DataFrame, *, title: str, source: str, ax=None, xli
     """:func:`pressure_frame` on lanes, one per source of pressure. Returns the Axes."""
     return draw_lanes(frame, lane="lane", label="label", title=title, source=source, ax=ax,
                       xlim=xlim, wrap_at=24)
+
+
+def _mark_publication(ax) -> None:
+    """The article's publication as a dashed vertical line with a legend entry."""
+    date = published()
+    ax.axvline(decimal_year(date), color="black", ls="--", lw=1.2,
+               label=f"Article published ({as_written(date, 'month')})")
 
 
 def draw_production(*, title: str, source: str, ax=None, mark_peak: bool = True):
@@ -70,8 +74,7 @@ def draw_production(*, title: str, source: str, ax=None, mark_peak: bool = True)
     ax.axvline(x_btc, color=GREY, ls=":", lw=1.3)
     ax.text(x_btc - 0.3, 80, f"BTC: first oil at Ceyhan\n({as_written(btc, 'day')})", ha="right",
             fontsize=8.5, color="#333333")
-    ax.axvline(decimal_year(published()), color="black", ls="--", lw=1.2,
-               label=f"Article published ({as_written(published(), 'month')})")
+    _mark_publication(ax)
     ax.axvspan(last + 0.5, claim + 0.5, color="#F2F2F2", zorder=0)
     ax.axvline(claim, color=article.colour, ls="-.", lw=1.8,
                label=f"Article: no oil left in {claim} without new finds")
@@ -96,8 +99,7 @@ def draw_implied_end(*, title: str, source: str, ax=None):
             label="Year + R/P (reserves ÷ that year's output): our calculation")
     ax.axhline(claim, color=article.colour, ls="-.", lw=1.8,
                label=f"The article's year ({claim})")
-    ax.axvline(decimal_year(published()), color="black", ls="--", lw=1.2,
-               label=f"Article published ({as_written(published(), 'month')})")
+    _mark_publication(ax)
     jump = t.index[t["reserves_bn_bbl"].diff() > 0]
     for y in jump:
         ax.annotate(f"reserves revised: {t.loc[y - 1, 'reserves_bn_bbl']:.1f} → "
@@ -132,6 +134,3 @@ def draw_profiles(scores: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.grid(axis="y", visible=False)
     return finish(ax, title=title, source=source, source_y=-0.08)
 
-
-__all__ = ["pressure_frame", "draw_pressures", "draw_production", "draw_implied_end",
-           "draw_profiles", "profile_scores"]

@@ -99,7 +99,8 @@ def draw_precedents(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     labels = short_labels("special_relationship_endings")
     bars = frame[frame["role"] == "special_period"]
     order = list(dict.fromkeys(bars["relationship"]))
-    pub = decimal_year(published())
+    pub_date = published()
+    pub = decimal_year(pub_date)
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlim(1945, pub + 9)
     ax.set_yticks(range(len(order)), [actor(p).name for p in bars["partner"].iloc[::-1]])
@@ -138,7 +139,7 @@ def draw_precedents(frame: pd.DataFrame, *, title: str, source: str, ax=None):
         placer.place(wrap(text, 20), [(x, y)], STACK[:2] + AROUND, force=True, fontsize=8.5)
     ax.axvline(pub, color="black", ls="--", lw=1)
     ax.text(pub + 0.4, len(order) - 0.45,
-            f"article published\n({as_written(published(), 'month', long=True)})",
+            f"article published\n({as_written(pub_date, 'month', long=True)})",
             fontsize=8.5, va="top")
     ax.set_xlabel("Year")
     ax.grid(axis="y", visible=False)

@@ -30,7 +30,8 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 5.5))
     lanes = list(dict.fromkeys(frame["lane"]))
-    pub = decimal_year(published())
+    pub_date = published()
+    pub = decimal_year(pub_date)
     article, outside = series("article"), series("outside")
     ax.axvspan(pub, 2026, color=AFTER_FILL, zorder=0)
     ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
@@ -54,7 +55,7 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
                      leader_beyond=10)
     ax.axvline(pub, color="black", ls="--", lw=1.2)
     ax.text(pub + 0.3, len(lanes) - 0.35,
-            f"the article\n({as_written(published(), 'month', long=True)})", fontsize=9,
+            f"the article\n({as_written(pub_date, 'month', long=True)})", fontsize=9,
             va="center")
     ax.set_xlabel("Year")
     ax.grid(axis="y", visible=False)
@@ -77,7 +78,8 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 6.5))
     scale = judgements()
-    pub = decimal_year(published())
+    pub_date = published()
+    pub = decimal_year(pub_date)
     outside = series("outside")
     last = max([decimal_year(d) for d in evidence["date"]] + [pub + 1])
     card = card.assign(_j=card["our_judgement"].astype(str).map(scale["order"]))
@@ -85,7 +87,7 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
                             ignore_index=True)
     for y, r in enumerate(card.itertuples()):
         ax.plot([pub, last + 0.2], [y, y], color="#DDDDDD", lw=1, zorder=1)
-        mine = evidence[(evidence["assessment"] == r.id) & (evidence["date"] >= published())]
+        mine = evidence[(evidence["assessment"] == r.id) & (evidence["date"] >= pub_date)]
         for kind, marker, face in (("event", outside.marker, outside.colour), ("data", "s", "white")):
             x = [decimal_year(d) for d in mine.loc[mine["kind"] == kind, "date"]]
             ax.plot(x, [y] * len(x), marker=marker, ls="none", ms=7, markerfacecolor=face,
