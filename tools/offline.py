@@ -180,11 +180,30 @@ def kernel_env(base: dict | None = None) -> dict:
       ``block_network()`` as the interpreter starts: a kernel cannot reach the network;
     - ``MPLCONFIGDIR`` and ``IPYTHONDIR`` in writable folders of the project, so a read-only,
       empty or absent HOME changes nothing (matplotlib would warn in the first cell, and a
-      reader's own matplotlibrc or IPython start-up files would be read).
+      reader's own matplotlibrc or IPython start-up files would be read); the kernels keep
+      no input history on disk.
     """
     env = dict(os.environ if base is None else base)
     paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(SITE)]
     env["PYTHONPATH"] = os.pathsep.join([str(SITE), *paths])
     env["MPLCONFIGDIR"] = str(cache_dir("matplotlib"))
-    env["IPYTHONDIR"] = str(cache_dir("ipython"))
+    env["IPYTHONDIR"] = str(_ipython_dir())
     return env
+
+
+KERNEL_CONFIG = """\
+# Written by tools/offline.py for the kernels of the tests and `make execute`: no input history
+# on disk (kernels running side by side would share one sqlite file).
+c.HistoryManager.hist_file = ":memory:"
+"""
+
+
+def _ipython_dir() -> Path:
+    folder = cache_dir("ipython")
+    config = folder / "profile_default" / "ipython_kernel_config.py"
+    if not config.exists() or config.read_text(encoding="utf-8") != KERNEL_CONFIG:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        part = config.with_name(f".{config.name}.{os.getpid()}")
+        part.write_text(KERNEL_CONFIG, encoding="utf-8")
+        os.replace(part, config)  # whole, even with two test workers at once
+    return folder
