@@ -32,9 +32,13 @@ UNWRITABLE_HOME = "/proc/azil-no-home"  # no one, root included, can make a fold
 
 
 def isolated() -> bool:
-    """This process already runs where only loopback exists (a network namespace)."""
-    nets = Path("/sys/class/net")
-    return nets.is_dir() and {p.name for p in nets.iterdir()} <= {"lo"}
+    """This process already runs where only loopback exists (a network namespace). Read
+    from /proc/self/net/dev, which is this process's; /sys/class/net is the mounter's."""
+    try:
+        lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
+    except OSError:
+        return False
+    return {line.split(":")[0].strip() for line in lines} <= {"lo"}
 
 
 def in_namespace(command: list[str]) -> list[str]:
