@@ -1,5 +1,9 @@
 # The collection's commands. Each one creates the environment (.venv) first if it is missing
-# or older than its lock, so a fresh clone needs nothing but Python 3.11+ and make.
+# or older than its lock, so a fresh clone needs nothing but Python 3.11 or newer (not 3.14.1,
+# which networkx refuses) and make. Once it is made, setting it up again after a change to a
+# lock or to pyproject.toml needs no network when the locked versions are installed already,
+# and works with a read-only HOME. A .venv moved or copied with its folder is made anew (its
+# scripts and the editable install of helpers would point at the old folder).
 #
 #   make lab       set up for reading (requirements-lab.lock), then open JupyterLab on notebook 00
 #   make test      set up everything (requirements.lock), then run every test (data, helpers,
@@ -14,28 +18,45 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Where this venv belongs: recorded in it when it is made, and part of its stamp's name
+VENV_HERE := $(CURDIR)/$(VENV)
+# The Pythons the locks hold for, as a test on v = sys.version_info[:3]; a test checks that it
+# agrees with requires-python in pyproject.toml.
+PYTHONS_PROMISED := v >= (3, 11) and v != (3, 14, 1)
 LAB_LOCK  := requirements-lab.lock
 FULL_LOCK := requirements.lock
 UV_VERSION         := 0.13.9
 PIP_VERSION        := 26.3
 SETUPTOOLS_VERSION := 84.2.1
-# One stamp per step, named after what it installed: a changed lock or pin re-runs that step.
-VENV_STAMP := $(VENV)/.venv-pip$(PIP_VERSION)-setuptools$(SETUPTOOLS_VERSION)-uv$(UV_VERSION)
+# One stamp per step, named after what it installed (and, for the venv, where): a changed lock,
+# pin or folder re-runs that step.
+VENV_STAMP := $(VENV)/.venv-pip$(PIP_VERSION)-setuptools$(SETUPTOOLS_VERSION)-uv$(UV_VERSION)-at$(shell printf '%s' '$(VENV_HERE)' | cksum | cut -d' ' -f1)
 LAB_STAMP  := $(VENV)/.installed-lab-$(shell cksum < $(LAB_LOCK) | cut -d' ' -f1)
 FULL_STAMP := $(VENV)/.installed-full-$(shell cksum < $(FULL_LOCK) | cut -d' ' -f1)
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# uv keeps its cache where it always does (shared by clones, so a new one installs from it),
+# unless that folder cannot be written (a read-only or absent HOME): then in the venv.
+UV_CACHE = cache=$$($(BIN)/uv cache dir 2>/dev/null); \
+  { [ -n "$$cache" ] && mkdir -p "$$cache" && [ -w "$$cache" ]; } 2>/dev/null \
+  || export UV_CACHE_DIR="$(VENV_HERE)/.uv-cache";
+
 # $(call install,LOCK): the lock's exact versions, compiled to bytecode (so the first import
 # in a kernel is not slowed by compiling), then helpers as an editable package. uv installs
 # about ten times faster than pip; pip (which compiles by default) is the fallback.
+# Offline once installed: packages the venv has at the locked version are not fetched again,
+# and helpers is built with the venv's own pinned setuptools (--no-build-isolation), not with
+# one fetched from the index for an isolated build.
 define install
 	@if [ -x $(BIN)/uv ]; then \
+	  $(UV_CACHE) \
 	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode -r $(1) && \
-	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode --no-deps -e . ; \
+	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode --no-deps \
+	    --no-build-isolation -e . ; \
 	else \
 	  $(BIN)/python -m pip install -q -r $(1) && \
-	  $(BIN)/python -m pip install -q --no-deps -e . ; \
+	  $(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . ; \
 	fi
 	@# packages already in the venv (installed before, or by hand) are compiled too; files
 	@# compiled already are skipped, so this costs seconds after the first time
@@ -48,13 +69,26 @@ endef
 
 setup: $(FULL_STAMP)
 
-# The venv, with uv and pinned current pip and setuptools (python -m venv brings older ones).
+# The venv, with uv and pinned current pip and setuptools (python -m venv brings older ones;
+# setuptools also builds helpers' editable install). A venv made in another folder (its
+# record, or for an older venv the first line of its pip script, names another path) is
+# removed and made anew here.
 $(VENV_STAMP):
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:3]; sys.exit(0 if $(PYTHONS_PROMISED) else "Python 3.11 or newer is needed, except 3.14.1 (it breaks networkx); this is %d.%d.%d" % v)'
+	@if [ -e $(VENV)/pyvenv.cfg ]; then \
+	  made_in=$$(cat $(VENV)/.made-in 2>/dev/null \
+	    || sed -n '1s|^#!\(.*\)/bin/python[0-9.]*$$|\1|p' $(BIN)/pip 2>/dev/null); \
+	  if [ "$$made_in" != "$(VENV_HERE)" ]; then \
+	    echo "$(VENV) was made in $${made_in:-another folder}, not here: making it anew"; \
+	    rm -rf $(VENV); \
+	  fi; \
+	fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@printf '%s\n' '$(VENV_HERE)' > $(VENV)/.made-in
 	@$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) \
 	  || echo "uv could not be installed: pip installs the lock instead (slower)"
 	@if [ -x $(BIN)/uv ]; then \
+	  $(UV_CACHE) \
 	  $(BIN)/uv pip install -q -p $(BIN)/python --compile-bytecode \
 	    pip==$(PIP_VERSION) setuptools==$(SETUPTOOLS_VERSION) ; \
 	else \

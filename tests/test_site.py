@@ -7,6 +7,9 @@ failed load, no console error; the solutions present but collapsed; Hebrew text 
 right-to-left; previous/next links in sequence order. The theme's search must find a word.
 Screenshots are kept in build/test-artifacts/ (site-*.png).
 
+Chromium's net log must show no DNS query and no connection outside loopback (checked when the
+browser closes, after the last browser test of this file).
+
 Needs the Debian package chromium; without it the browser tests skip (the build still runs).
 """
 
@@ -68,6 +71,9 @@ def chromium():
         pytest.skip("chromium is not installed (apt-get install chromium)")
     with browser.Chromium() as b:
         yield b
+    # read from Chromium's net log once it has closed: nothing it did, for the pages or on
+    # its own account, left the machine (not even a DNS query)
+    assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"
 
 
 def check_clean_load(page, base):

@@ -92,6 +92,7 @@ def test_deck_runs_in_chromium(deck):
         time.sleep(0.8)  # the slide transition
         page.screenshot(ARTIFACTS / f"slides-{path.stem}.png")
         assert page.errors == []
+    assert b.outside == [], f"Chromium's traffic outside loopback (its net log): {b.outside}"
 
 
 def test_each_heading_cell_opens_its_own_slide():

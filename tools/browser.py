@@ -5,11 +5,17 @@
         page.evaluate("document.title"); page.screenshot(Path("shot.png"))
         page.external_requests(allowed=("http://127.0.0.1:8000/",)), page.errors
 
-Offline by construction: Chromium starts with background networking, component updates,
-sync and QUIC off, and a throw-away profile. Each ``open`` records what the page requested
-(``requests``), what failed to load (``failures``: network errors and HTTP status >= 400)
-and what it reported as an error (``errors``: console errors, uncaught exceptions, log
-entries at level "error"). Needs the Debian package ``chromium`` and websocket-client.
+Offline by construction: Chromium resolves no name but localhost (``--host-resolver-rules``
+maps every other host, IP literals included, to "not found", so no DNS query is sent and no
+connection is opened outside loopback, whatever a page or Chromium's own services ask for),
+and starts with background networking, component and safe-browsing updates, sync, metrics,
+network time, QUIC and crash reports off, in a throw-away profile. It writes a net log;
+``close`` reads it into ``outside``: every DNS query, TCP connection attempt or UDP datagram
+to an address outside loopback (the site and slide tests require it empty). Each ``open``
+records what the page requested (``requests``), what failed to load (``failures``: network
+errors and HTTP status >= 400) and what it reported as an error (``errors``: console errors,
+uncaught exceptions, log entries at level "error"). Needs the Debian package ``chromium`` and
+websocket-client.
 """
 
 from __future__ import annotations
@@ -24,9 +30,21 @@ from pathlib import Path
 
 import websocket
 
+# Name resolution: only localhost (the tests' servers are at 127.0.0.1, an IP literal that the
+# EXCLUDE keeps too). Without this rule Chromium 156 resolved update.googleapis.com and
+# clients2.google.com at start-up despite --disable-background-networking and
+# --disable-component-update (its component updater and network-time queries).
+RESOLVER_RULES = "MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1 , EXCLUDE [::1]"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         f"--host-resolver-rules={RESOLVER_RULES}",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--disable-default-apps", "--disable-features=Translate,MediaRouter",
+         "--disable-extensions", "--disable-default-apps",
+         "--disable-component-extensions-with-background-pages",
+         "--disable-client-side-phishing-detection", "--safebrowsing-disable-auto-update",
+         "--disable-domain-reliability", "--disable-breakpad", "--metrics-recording-only",
+         "--no-pings", "--disable-field-trial-config",
+         "--disable-features=Translate,MediaRouter,OptimizationHints,NetworkTimeServiceQuerying,"
+         "AutofillServerCommunication,CertificateTransparencyComponentUpdater",
          "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
          "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0"]
 
@@ -57,6 +75,49 @@ HEBREW_LAYOUT_JS = r"""(root => {
 })"""
 
 
+def _host(address: str) -> str:
+    """The host of a net log address, "1.2.3.4:53" or "[2001:db8::1]:443"."""
+    return address.rsplit(":", 1)[0].strip("[]") if ":" in address else address
+
+
+def outside_traffic(netlog: dict) -> list[str]:
+    """What a Chromium net log (the parsed JSON of --log-net-log) shows leaving the machine:
+    DNS queries and resolver tasks for a name other than localhost, TCP connection attempts
+    to an address outside loopback, and UDP datagrams sent to one. (A UDP "connect" alone
+    sends nothing: Chromium's IPv6 reachability probe does one at start-up.)"""
+    from offline import is_loopback
+
+    types = {v: k for k, v in netlog["constants"]["logEventTypes"].items()}
+    found, udp_peer = [], {}
+    for event in netlog["events"]:
+        kind, params = types.get(event["type"], "?"), event.get("params") or {}
+        source = event.get("source", {}).get("id")
+        host = params.get("hostname") or params.get("host")
+        if kind.startswith("DNS_TRANSACTION") or kind in ("HOST_RESOLVER_SYSTEM_TASK",
+                                                          "HOST_RESOLVER_DNS_TASK"):
+            if not (host and is_loopback(str(host).split("://")[-1])):
+                found.append(f"{kind}: {host}" if host else kind)
+        elif kind == "TCP_CONNECT_ATTEMPT" and "address" in params:
+            if not is_loopback(_host(params["address"])):
+                found.append(f"{kind}: {params['address']}")
+        elif kind == "UDP_CONNECT" and "address" in params:
+            udp_peer[source] = params["address"]
+        elif kind == "UDP_BYTES_SENT":
+            peer = params.get("address") or udp_peer.get(source, "?")
+            if not is_loopback(_host(peer)):
+                found.append(f"{kind}: {peer}")
+    return list(dict.fromkeys(found))
+
+
+def read_netlog(path: Path) -> dict:
+    """A net log file, also when Chromium was stopped before closing its JSON."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return json.loads(text.rstrip().rstrip(",") + "]}")
+
+
 def find_chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         path = shutil.which(name)
@@ -80,9 +141,11 @@ class Chromium:
         self.timeout = timeout
         self.profile = Path(tempfile.mkdtemp(prefix="azil-chromium-"))
         self.log = open(self.profile / "chromium.log", "wb")
+        self.netlog = self.profile / "netlog.json"
+        self.outside: list[str] | None = None  # set by close()
         self.proc = subprocess.Popen(
             [binary, *FLAGS, f"--window-size={width},{height}",
-             f"--user-data-dir={self.profile}", "about:blank"],
+             f"--user-data-dir={self.profile}", f"--log-net-log={self.netlog}", "about:blank"],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         port_file = self.profile / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
@@ -155,6 +218,8 @@ class Chromium:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         self.log.close()
+        if self.outside is None and self.netlog.exists():
+            self.outside = outside_traffic(read_netlog(self.netlog))
         shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self) -> Chromium:

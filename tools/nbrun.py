@@ -9,6 +9,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from offline import kernel_env
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
@@ -39,10 +41,12 @@ def run(path: Path, *, timeout: int = 300, cell_times: list | None = None
 
     Returns the executed notebook, the seconds from kernel start to the last cell, and the
     kernel's peak resident memory in MB (Linux only, else None). With ``cell_times`` (a
-    list), appends ``(index, seconds, source)`` for every code cell.
+    list), appends ``(index, seconds, source)`` for every code cell. The kernel runs offline
+    and keeps matplotlib's and IPython's files in the project (``offline.kernel_env``), as
+    under the tests: a read-only or empty HOME changes nothing it prints.
     """
     nb = nbformat.read(path, as_version=4)
-    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+    env = kernel_env(dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline"))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
