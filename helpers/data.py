@@ -294,13 +294,21 @@ def _descriptor(root: Path) -> _Package:
         raise
     entry = _PACKAGES.get(str(root))
     if entry is None or entry.raw != raw:
+        _forget(str(root))  # tables checked against the old descriptor go with it
         pkg = _parse_descriptor(raw)
         entry = _Package(raw, pkg, _check_package(pkg))
         _PACKAGES[str(root)] = entry
         while len(_PACKAGES) > 16:
-            _PACKAGES.popitem(last=False)
+            _forget(next(iter(_PACKAGES)))
     _PACKAGES.move_to_end(str(root))
     return entry
+
+
+def _forget(root: str) -> None:
+    """Drop a folder's descriptor and every table checked there from the caches."""
+    _PACKAGES.pop(root, None)
+    for key in [k for k in _CACHE if k[0] == root]:
+        del _CACHE[key]
 
 
 def _root(root: Path | str | None) -> Path:
