@@ -1,10 +1,12 @@
 """Our loader and Frictionless judge the same broken copies of data/.
 
-Each mutant breaks one rule of ``datapackage.json`` in a fresh copy of data/ (the table and
-field are chosen by reading the descriptor, so the test follows the package as it grows). Both
-must refuse it; our message must name the file and the field, and, where Frictionless gives
-a row, the same line. Where the two legitimately differ, the mutant is listed in EXCEPTIONS
-with the reason, and the test checks that the difference is still exactly that one.
+Each mutant breaks one rule of ``datapackage.json``, or the descriptor itself, or what a data
+file must be, in a fresh copy of data/ (the table and field are chosen by reading the
+descriptor, so the test follows the package as it grows). Both must refuse it; our message must
+name the file (or datapackage.json) and the field, and the line where the mutant has one, the
+same line as Frictionless's. Where the two legitimately differ, the mutant is listed in
+EXCEPTIONS (or OURS_IN_THE_DESCRIPTOR) with the reason, and the test checks that the difference
+is still exactly that one.
 
 Frictionless validates only the mutated resource (with the tables its foreign keys need), from
 the copy's own descriptor, offline.
@@ -146,11 +148,14 @@ def _unknown_code(copy, res, field):
 
 MUTANTS: dict = {}
 FRICTIONLESS_ERROR: dict = {}
+IN_THE_DESCRIPTOR: set = set()  # mutants our loader refuses in datapackage.json, not in a row
 
 
-def mutant(error_type):
+def mutant(error_type, *, in_descriptor=None):
     def register(fn):
         MUTANTS[fn.__name__], FRICTIONLESS_ERROR[fn.__name__] = fn, error_type
+        if in_descriptor or (in_descriptor is None and error_type == "package-error"):
+            IN_THE_DESCRIPTOR.add(fn.__name__)
         return fn
     return register
 
@@ -444,6 +449,184 @@ def pattern_with_alternation(copy):
     return res, [f["name"]], copy.set(res, f["name"], "yesterday")
 
 
+# mutants of the loader audit (issue 10): dates as spreadsheets write them, what the file is,
+# the descriptor's shape, the two rules within a row
+
+def _a_date(copy):
+    res, f = _field(lambda r, f: f["type"] == "date" and _c(f).get("required") and _plain(r, f))
+    return res, f
+
+
+@mutant("type-error")
+def date_without_hyphens(copy):
+    res, f = _a_date(copy)
+    return res, [f["name"]], copy.set(res, f["name"], "20090501")
+
+
+@mutant("type-error")
+def date_as_an_iso_week(copy):
+    res, f = _a_date(copy)
+    return res, [f["name"]], copy.set(res, f["name"], "2009-W18-5")
+
+
+@mutant("type-error")
+def date_as_a_spreadsheet_shows_it(copy):
+    res, f = _a_date(copy)
+    return res, [f["name"]], copy.set(res, f["name"], "01/05/2009")
+
+
+@mutant("type-error")
+def date_as_a_month(copy):
+    res, f = _a_date(copy)
+    return res, [f["name"]], copy.set(res, f["name"], "2009-05")
+
+
+def _referenced():
+    """The table other tables' foreign keys name most often."""
+    counts: dict[str, int] = {}
+    for r in TABLES:
+        for fk in r["schema"].get("foreignKeys", []):
+            target = fk["reference"]["resource"]
+            if target:
+                counts[target] = counts.get(target, 0) + 1
+    name = max(counts, key=counts.get)
+    return next(r for r in TABLES if r["name"] == name)
+
+
+@mutant(None)
+def header_only_file_of_a_referenced_table(copy):
+    res = _referenced()
+    copy.write(res, copy.rows(res)[:1])
+    return res, [], None
+
+
+@mutant(None)
+def nul_byte_in_a_cell(copy):
+    res, f = _field(lambda r, f: f["type"] == "string" and not _c(f) and _plain(r, f))
+    return res, [f["name"]], copy.set(res, f["name"], "a\x00b", row=2)
+
+
+@mutant(None)
+def symbolic_link_to_a_file_outside_data(copy):
+    res = _referenced()
+    path = copy.root / res["path"]
+    outside = copy.root.parent / "outside.csv"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    return res, [], None
+
+
+@mutant("package-error")
+def path_leading_outside_data(copy):
+    res = MANY
+    (copy.root.parent / "outside.csv").write_bytes((copy.root / res["path"]).read_bytes())
+    copy.describe(res, lambda r: r.update(path="../outside.csv"))
+    return res, [], None
+
+
+@mutant("package-error")
+def absolute_path(copy):
+    res = MANY
+    copy.describe(res, lambda r: r.update(path=str(copy.root / res["path"])))
+    return res, [], None
+
+
+@mutant("type-error", in_descriptor=True)
+def type_the_loader_does_not_read(copy):
+    """datetime, on a text field: Frictionless reads it, and finds no datetimes."""
+    res, f = _field(lambda r, f: f["type"] == "string" and not _c(f) and _plain(r, f)
+                    and all(copy.column(r, f["name"])))
+    copy.describe(res, lambda r: next(x for x in r["schema"]["fields"] if x["name"] == f["name"])
+                  .update(type="datetime"))
+    return res, [f["name"]], 2
+
+
+@mutant("package-error")
+def resource_without_a_schema(copy):
+    res = MANY
+    copy.describe(res, lambda r: r.pop("schema"))
+    return res, [], None
+
+
+@mutant("package-error")
+def fields_not_a_list(copy):
+    res = MANY
+    copy.describe(res, lambda r: r["schema"].update(
+        fields={f["name"]: f for f in r["schema"]["fields"]}))
+    return res, [], None
+
+
+@mutant("package-error")
+def foreign_key_without_a_reference(copy):
+    res = next(r for r in TABLES if r["schema"].get("foreignKeys"))
+    copy.describe(res, lambda r: r["schema"]["foreignKeys"][0].pop("reference"))
+    return res, [], None
+
+
+@mutant("package-error")
+def enum_as_text(copy):
+    res, f = _field(lambda r, f: f["type"] == "string" and "enum" in _c(f))
+    copy.constrain(res, f["name"], enum=_c(f)["enum"][0])
+    return res, [f["name"]], None
+
+
+@mutant(None, in_descriptor=True)
+def pattern_that_is_not_a_regular_expression(copy):
+    res, f = _field(lambda r, f: "pattern" in _c(f))
+    copy.constrain(res, f["name"], pattern="[A-Z")
+    return res, [f["name"]], None
+
+
+@mutant(None, in_descriptor=True)
+def key_twice_in_one_object_of_the_descriptor(copy):
+    """A field's 'maximum' written twice, 10 and then the real one: the second wins."""
+    res, f = _field(lambda r, f: f["type"] == "integer" and "maximum" in _c(f) and _plain(r, f))
+    path = copy.root / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    marker = "__twice__"
+    next(x for x in next(r for r in pkg["resources"] if r["name"] == res["name"])["schema"]
+         ["fields"] if x["name"] == f["name"])["constraints"][marker] = 0
+    path.write_text(json.dumps(pkg, ensure_ascii=False, indent=2).replace(
+        f'"{marker}": 0', f'"maximum": 10, "maximum": {_c(f)["maximum"]}'), encoding="utf-8")
+    return res, [], None
+
+
+@mutant("hash-count", in_descriptor=True)
+def hash_the_loader_does_not_check(copy):
+    res = MANY
+    copy.describe(res, lambda r: r.update(hash="md5:" + "0" * 32))
+    return res, [], None
+
+
+@mutant("constraint-error")
+def percentage_field_above_its_maximum(copy):
+    res, f = _field(lambda r, f: f.get("unit") == "percent" and _c(f).get("maximum") == 100)
+    row = copy.row_where(res, f["name"], bool)
+    return res, [f["name"]], copy.set(res, f["name"], "100.5", row=row)
+
+
+@mutant(None)
+def range_end_before_its_start(copy):
+    res = next(r for r in TABLES if r["schema"].get("x-ranges"))
+    start, end = res["schema"]["x-ranges"][0]
+    rows = copy.rows(res)
+    a, b = rows[0].index(start), rows[0].index(end)
+    i = next(i for i, r in enumerate(rows[1:], start=1) if r[a] and r[b] and r[a] != r[b])
+    rows[i][a], rows[i][b] = rows[i][b], rows[i][a]
+    copy.write(res, rows)
+    return res, [end], i + 1
+
+
+@mutant(None)
+def percentage_above_100(copy):
+    res = next(r for r in TABLES if r["schema"].get("x-percentages"))
+    rule = res["schema"]["x-percentages"][0]
+    (k, v), = rule["where"].items()
+    row = copy.row_where(res, k, lambda x: x == v)
+    return res, [rule["field"]], copy.set(res, rule["field"], "145", row=row)
+
+
 # --- the legitimate differences -----------------------------------------------------------
 # mutant: (does our loader refuse, does Frictionless refuse, why)
 
@@ -474,6 +657,39 @@ EXCEPTIONS = {
     "pattern_with_alternation": (True, False,
         "Frictionless anchors a pattern as '^' + pattern + '$', so 'yes|no' matches any text "
         "starting with 'yes'; Table Schema patterns match the whole value, as ours do."),
+    "header_only_file_of_a_referenced_table": (True, False,
+        "Frictionless finds a table with no rows valid (the tables referring to it then fail "
+        "one by one); every table here holds rows, so an empty one is a truncated file, and we "
+        "name it."),
+    "nul_byte_in_a_cell": (True, False,
+        "Frictionless keeps control characters as text; a NUL or another C0 control in a cell "
+        "is a broken export (invisible in a spreadsheet, cut short by C tools), so we refuse it."),
+    "symbolic_link_to_a_file_outside_data": (True, False,
+        "Frictionless follows the link and reads the file wherever it is; we read only files "
+        "inside data/, so that no descriptor or link makes the loader read (and an error echo) "
+        "a file elsewhere."),
+    "pattern_that_is_not_a_regular_expression": (True, "crash",
+        "Frictionless raises Python's re.error from inside validate(); we refuse the descriptor "
+        "with a DataError naming the resource and field."),
+    "key_twice_in_one_object_of_the_descriptor": (True, False,
+        "Frictionless reads the JSON with the last of two equal keys winning, silently; we "
+        "refuse a descriptor in which a rule is written twice."),
+    "range_end_before_its_start": (True, False,
+        "x-ranges is our schema key (Table Schema cannot state a rule between two fields); "
+        "Frictionless ignores it."),
+    "percentage_above_100": (True, False,
+        "x-percentages is our schema key (a bound that holds only in the rows whose unit is "
+        "percent); Frictionless ignores it."),
+}
+
+#: Mutants both refuse, ours in the descriptor and Frictionless in the rows, with the reason.
+OURS_IN_THE_DESCRIPTOR = {
+    "type_the_loader_does_not_read":
+        "Frictionless reads datetime (and finds none in a text field); the loader reads the "
+        "types the tables use and refuses a descriptor asking for another.",
+    "hash_the_loader_does_not_check":
+        "Frictionless compares the file's hash; the loader does not, and refuses a descriptor "
+        "that asks for it rather than ignore it.",
 }
 
 
@@ -499,6 +715,23 @@ def byte_order_mark(copy):
 def crlf_line_ends(copy):
     path = copy.root / MANY["path"]
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    return MANY
+
+
+@harmless
+def byte_order_mark_and_crlf_line_ends(copy):
+    """As a spreadsheet program saving 'CSV UTF-8' on Windows writes."""
+    path = copy.root / MANY["path"]
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    return MANY
+
+
+@harmless
+def symbolic_link_inside_data(copy):
+    path = copy.root / MANY["path"]
+    kept = path.with_suffix(".kept")
+    path.rename(kept)
+    path.symlink_to(kept.name)
     return MANY
 
 
@@ -535,13 +768,15 @@ def _needed(name, pkg):
         if n in out:
             continue
         out.append(n)
-        todo += [fk["reference"]["resource"] for fk in by_name[n]["schema"].get("foreignKeys", [])
-                 if fk["reference"]["resource"]]
+        fks = by_name[n].get("schema", {}).get("foreignKeys", [])  # a mutant may break these
+        todo += [fk["reference"]["resource"] for fk in (fks if isinstance(fks, list) else [])
+                 if isinstance(fk.get("reference"), dict) and fk["reference"].get("resource")]
     return [by_name[n] for n in out]
 
 
 def _frictionless(root: Path, name: str):
-    """Frictionless's verdict on one resource of the copy: (valid, first error as a dict)."""
+    """Frictionless's verdict on one resource of the copy: (valid, first error as a dict), or
+    ("crash", the exception) when it fails with an exception of its own."""
     pkg = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     try:
         package = frictionless.Package({"name": pkg.get("name", "copy"),
@@ -549,6 +784,8 @@ def _frictionless(root: Path, name: str):
         report = package.get_resource(name).validate()
     except frictionless.FrictionlessException as e:  # a descriptor it refuses to open
         return False, {"type": e.error.type, "note": e.error.note}
+    except Exception as e:  # any other exception is Frictionless's own crash
+        return "crash", {"type": type(e).__name__, "note": str(e)}
     if report.valid:
         return True, None
     rows = report.flatten(["rowNumber", "fieldName", "fieldNames", "type", "note"])
@@ -594,22 +831,24 @@ def test_both_refuse_the_mutant(name, fresh):
     ours_ok, message = _ours(fresh, res["name"])
     theirs_ok, error = _frictionless(fresh, res["name"])
     ours_refuses, theirs_refuses, why = EXCEPTIONS.get(name, (True, True, ""))
-    assert (not ours_ok, not theirs_ok) == (ours_refuses, theirs_refuses), (
+    theirs = "crash" if theirs_ok == "crash" else not theirs_ok
+    assert (not ours_ok, theirs) == (ours_refuses, theirs_refuses), (
         f"expected ours {'refuses' if ours_refuses else 'accepts'}, Frictionless "
         f"{'refuses' if theirs_refuses else 'accepts'} ({why or 'no known difference'}); "
         f"ours: {message}; Frictionless: {error}")
     if ours_ok:
         return
-    in_descriptor = FRICTIONLESS_ERROR[name] == "package-error"
+    in_descriptor = name in IN_THE_DESCRIPTOR
     file = "datapackage.json" if in_descriptor else f"data/{res['path']}"
     assert message.startswith(file), message
     named = re.findall(r"'([^']+)'", message.split(": ", 1)[0])
     assert set(fields) <= set(named), f"{message} should name {fields}"
-    if theirs_ok:
+    if line is not None and not in_descriptor:
+        assert f"(line {line})" in message, message
+    if theirs_ok:  # accepted, or crashed: see EXCEPTIONS
         return
     assert error["type"] == FRICTIONLESS_ERROR[name], error
-    if line is not None:
-        assert f"(line {line})" in message, message
+    if line is not None and not in_descriptor:
         assert error["rowNumber"] == line, (message, error)
         theirs = error["fieldNames"] or ([error["fieldName"]] if error["fieldName"] else [])
         assert set(theirs) <= set(fields), (message, error)
@@ -625,3 +864,6 @@ def test_both_accept_a_harmless_variant(name, fresh):
 def test_every_exception_is_a_mutant_frictionless_accepts():
     assert set(EXCEPTIONS) <= set(MUTANTS)
     assert {n for n, t in FRICTIONLESS_ERROR.items() if t is None} == set(EXCEPTIONS)
+    # where Frictionless finds the fault in the rows and we in the descriptor, the reason is given
+    rows_there = {n for n in IN_THE_DESCRIPTOR if FRICTIONLESS_ERROR[n] not in (None, "package-error")}
+    assert rows_there == set(OURS_IN_THE_DESCRIPTOR)
