@@ -7,7 +7,7 @@
 #   make lint      ruff on tools, tests, helpers, data scripts and notebooks
 #   make bench     time each notebook in a fresh kernel, with peak memory
 #   make mutate    the mutation battery: small mistakes made one at a time in a copy, the
-#                  tests that should notice each, and the kill ratio (a benchmark, ~10 min;
+#                  tests that should notice each, and the kill ratio (a benchmark, 10-20 min;
 #                  MUTATE_ARGS="--only NAME" for one, "--list" to see them)
 #   make execute   re-run every notebook in place and store the new outputs
 #   make book      the static site in build/site/      make student   build/student/*.ipynb

@@ -14,7 +14,9 @@ the project (without .venv, .git, build and caches) to a temporary folder beside
 set to it, so that the pytest process and the notebooks' kernels import the copy's
 ``helpers``, not the original that the venv's editable install points at. A mutation is
 *killed* when the tests fail (or cannot be collected) and *survives* when they pass. The
-real tree is never written to: its files are hashed before and after.
+real tree is never written to: its files are hashed before and after. A notebook's nbval
+(the slowest test) is among a mutation's tests only when the mutation is in that notebook or
+changes a value that the notebook's stored text output shows.
 
 Before the mutations, the same tests run once on an unchanged copy: a test that fails
 without any mutation would count every mutation as killed, so that is an error. Two
@@ -138,7 +140,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the 1988 declaration -> 1989 (its quote says 1988)"),
     M("relations-diplomatic-1993", "date", "data/article/relations_timeline.csv",
       "diplomatic_relations_1992,1992-04-01,", "diplomatic_relations_1992,1993-04-01,",
-      tests=[*PROVENANCE, *LOADER, "tests/test_dates_and_nb01.py"],
+      tests=[*PROVENANCE, *LOADER, "tests/test_dates_and_nb01.py", NB["01"]],
       why="diplomatic relations April 1992 -> April 1993 (its quote says 1992)"),
     M("visits-lieberman-page-63", "page", "data/article/visits.csv",
       "2012-04-01,month,62,", "2012-04-01,month,63,",
@@ -161,6 +163,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       tests=[*FACTS, *ENERGY, "tests/test_checks_nb04.py", "tests/test_checks_nb06.py",
              "tests/test_scorecard.py"],
       why="BP output 2007: 875.5 -> 857.5 kb/d, two digits transposed (issue 10)"),
+    M("bp-oil-1999-transposed", "external", "data/external/oil_production.csv",
+      "az_1999,1999,278.7,", "az_1999,1999,287.7,",
+      tests=[*FACTS, *ENERGY, "tests/test_checks_nb04.py", "tests/test_checks_nb06.py",
+             "tests/test_scorecard.py"],
+      why="BP output 1999: 278.7 -> 287.7 kb/d, a year no computation singles out"),
     M("bp-oil-mt-2016", "external", "data/external/oil_production.csv",
       "az_2016,2016,837.5,41.43,", "az_2016,2016,837.5,41.34,",
       tests=[*FACTS, *ENERGY], why="BP output 2016: 41.43 -> 41.34 Mt"),
@@ -182,7 +189,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the BTC pipeline's 1,768 km -> 1,786"),
     M("events-embassy-opened-28", "external", "data/external/events_after_2015.csv",
       "embassy_opened_2023,2023-03-29,", "embassy_opened_2023,2023-03-28,",
-      tests=[*FACTS, *LOADER, "tests/test_scorecard.py"],
+      tests=[*FACTS, *LOADER, "tests/test_scorecard.py", NB["06"]],
       why="the embassy's opening 29 -> 28 March 2023"),
     # --- helpers' arithmetic ------------------------------------------------------------
     M("sources-last-page-68", "helper", "helpers/sources.py",
