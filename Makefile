@@ -10,6 +10,9 @@
 #                  notebooks under strict nbval)
 #   make lint      ruff on tools, tests, helpers, data scripts and notebooks
 #   make bench     time each notebook in a fresh kernel, with peak memory
+#   make mutate    the mutation battery: small mistakes made one at a time in a copy, the
+#                  tests that should notice each, and the kill ratio (a benchmark, 10-20 min;
+#                  MUTATE_ARGS="--only NAME" for one, "--list" to see them)
 #   make execute   re-run every notebook in place and store the new outputs
 #   make book      the static site in build/site/      make student   build/student/*.ipynb
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
@@ -65,7 +68,7 @@ define install
 	  > /dev/null || true
 endef
 
-.PHONY: setup lab lint test test-offline bench execute book student slides lock toc datadoc clean
+.PHONY: setup lab lint test test-offline bench mutate execute book student slides lock toc datadoc clean
 
 setup: $(FULL_STAMP)
 
@@ -133,6 +136,10 @@ test-offline: setup
 
 bench: setup
 	$(BIN)/python tools/bench.py
+
+MUTATE_ARGS ?= -j 2
+mutate: setup
+	$(BIN)/python tools/mutate.py $(MUTATE_ARGS)
 
 execute: setup
 	$(BIN)/python tools/execute.py
