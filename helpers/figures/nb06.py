@@ -130,8 +130,9 @@ def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
         _, ax = plt.subplots(figsize=(10, 5))
     claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
     rows = load("figures").set_index("id")
-    claim_ref, peak_ref = (page_ref(rows.loc[k, "page"], rows.loc[k, "note"])
-                           for k in ("oil_exhaustion_year", "oil_peak_year"))
+    claim_ref = page_ref(rows.loc["oil_exhaustion_year", "page"],
+                         rows.loc["oil_exhaustion_year", "note"])
+    peak_ref = page_ref(rows.loc["oil_peak_year", "page"])  # the legend gives the note
     pub = decimal_year(published())
     bp, article, ours = series("bp_oil"), series("article"), series("our_model")
     last = int(oil["year"].max())
