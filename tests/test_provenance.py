@@ -92,12 +92,18 @@ def test_many_rows_cite_a_note():
     assert len(NOTED) > 60
 
 
+@pytest.fixture(scope="module")
+def note_positions(article_pages):
+    return sources.note_positions(article_pages)
+
+
 @pytest.mark.parametrize("table,row,page,note,quote", NOTED)
-def test_a_rows_note_stands_on_the_rows_page(article_pages, table, row, page, note, quote):
+def test_a_rows_note_stands_on_the_rows_page(article_pages, note_positions, table, row, page,
+                                            note, quote):
     """A footnote number stands glued to the end of a sentence on the row's page; or on the
     next page, when the sentence that holds the row's quote runs over the page break and ends
     with the note there (no sentence ends between the quote and the note)."""
-    note_page, offset = sources.note_positions(article_pages)[note]
+    note_page, offset = note_positions[note]
     if note_page == page:
         return
     assert note_page == page + 1 and quote, \
