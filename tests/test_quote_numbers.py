@@ -99,7 +99,7 @@ def _rows():
     for name, fields in TABLES:
         df = data.load(name)
         numbered = [f["name"] for f in fields if f["name"] in VALUES | set(DATES) | DECADES]
-        for i, row in df.iterrows():
+        for _, row in df.iterrows():
             if not pd.isna(row["quote_he"]) and any(not pd.isna(row[c]) for c in numbered):
                 yield pytest.param(name, str(row.iloc[0]), row, numbered,
                                    id=f"{name}-{row.iloc[0]}")
