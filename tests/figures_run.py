@@ -11,6 +11,7 @@ import contextlib
 import functools
 import importlib
 import io
+import random
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import nbformat
+import numpy as np
+import pandas as pd
 
 #: The functions a notebook cell may draw with (tests/test_layout.py holds cells to them):
 #: its own figures module's draw_..., the maps and plots.draw_lanes of the core.
@@ -67,8 +70,8 @@ _RUNS: dict[Path, tuple[list[Drawn], list[str]]] = {}
 def run(path: Path) -> tuple[list[Drawn], list[str]]:
     """The figures a notebook shows, in order, and the ids of the cells that call
     ``plt.show()``. Runs the notebook's code cells in order, in one namespace, with the
-    Agg backend; restores matplotlib's settings, the warnings filters and the current
-    folder afterwards."""
+    Agg backend; restores matplotlib's settings, pandas' display options, the random
+    generators, the warnings filters and the current folder afterwards."""
     path = Path(path)
     if path not in _RUNS:
         _RUNS[path] = _run(path)
@@ -111,11 +114,15 @@ def _run(path: Path) -> tuple[list[Drawn], list[str]]:
 
     saved = [(mod, n, getattr(mod, n)) for mod, names in targets for n in names]
     real_show = plt.show
+    # helpers.setup() sets pandas' display options and the random seeds: restored afterwards
+    options = [x for o in ("display.max_columns", "display.width", "display.max_colwidth")
+               for x in (o, pd.get_option(o))]
+    states = random.getstate(), np.random.get_state()
     try:
         for mod, n, fn in saved:
             setattr(mod, n, recording(n, fn))
         plt.show = show
-        with (matplotlib.rc_context(), warnings.catch_warnings(),
+        with (matplotlib.rc_context(), warnings.catch_warnings(), pd.option_context(*options),
               contextlib.chdir(path.parent), contextlib.redirect_stdout(io.StringIO())):
             matplotlib.use("Agg")
             ns = {"__name__": "__main__"}
@@ -132,4 +139,6 @@ def _run(path: Path) -> tuple[list[Drawn], list[str]]:
             setattr(mod, n, fn)
         plt.show = real_show
         plt.close("all")
+        random.setstate(states[0])
+        np.random.set_state(states[1])
     return drawn, shows
