@@ -1,7 +1,10 @@
 """Checks of notebook 01: right, wrong and unanswered; expected values come from the data."""
 
+import pytest
+
 from helpers import load
 from helpers.checks import nb01
+from near_miss import assert_tolerance
 
 
 def test_israeli_share(capsys):
@@ -40,3 +43,30 @@ def test_deals_to_deliveries(capsys):
     assert "same unit" in out and "Not answered yet" in out
     assert not nb01.check_deals_to_deliveries(round(ratio))  # a whole number: one decimal asked
     assert "one decimal" in capsys.readouterr().out
+
+
+# --- tolerances: the margin each check allows, as the exercise states it ----------------------
+
+def _deals_to_deliveries():
+    deals = load("arms").set_index("id").loc["deals_last_three_years", "value_usd_bn"]
+    delivered = load("sipri_arms").set_index("id").loc["il_deliveries_2006_2019", "value"] / 1000
+    ratio = float(deals / delivered)
+    return ratio, 0.02 * ratio  # 2%: a ratio given to one decimal
+
+
+def _israeli_share():
+    v = load("visits")
+    return 100 * float((v["from_code"] == "IL").mean()), 0.5  # half a percentage point
+
+
+NEAR_MISSES = {  # check -> () -> (expected answer, margin)
+    "check_israeli_share": _israeli_share,
+    "check_deals_to_deliveries": _deals_to_deliveries,
+}
+NO_TOLERANCE = {"check_date_slips": "compares a list of visit ids"}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_just_inside_and_outside_the_tolerance(name):
+    expected, margin = NEAR_MISSES[name]()
+    assert_tolerance(getattr(nb01, name), expected, margin)

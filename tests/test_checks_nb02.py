@@ -1,7 +1,10 @@
 """Checks of notebook 02: right, wrong and unanswered; expected values come from the data."""
 
+import pytest
+
 from helpers import load, maps
 from helpers.checks import nb02
+from near_miss import assert_tolerance
 
 
 def test_partner_capitals_come_from_the_data():
@@ -63,3 +66,34 @@ def test_oblast_share(capsys):
     assert not nb02.check_oblast_share(...)
     out = capsys.readouterr().out
     assert "too low" in out and "too high" in out
+
+
+# --- tolerances: the margin each check allows, as the exercise states it ----------------------
+
+def _area():
+    area = float(maps.areas_km2("AZ").sum())
+    return area, 0.001 * area  # 0.1%: EPSG:6933 passes, a sphere (0.11% off) does not
+
+
+def _nakhchivan():
+    area = float(maps.areas_km2("AZ")[1])
+    return area, 0.001 * area
+
+
+def _oblast_share():
+    v = load("territory_share_estimates").set_index("id")["value"]
+    return 100 * float(v["area_nk_ao"] / v["area_azerbaijan"]), 0.1  # a tenth of a point
+
+
+NEAR_MISSES = {  # check -> () -> (expected answer, margin)
+    "check_area_km2": _area,
+    "check_nakhchivan_km2": _nakhchivan,
+    "check_oblast_share": _oblast_share,
+}
+NO_TOLERANCE = {"check_nearby_capitals": "compares a list of capitals"}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_just_inside_and_outside_the_tolerance(name):
+    expected, margin = NEAR_MISSES[name]()
+    assert_tolerance(getattr(nb02, name), expected, margin)

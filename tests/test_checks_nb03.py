@@ -4,6 +4,7 @@ import pytest
 
 from helpers import energy, load, maps, networks
 from helpers.checks import nb03
+from near_miss import assert_tolerance
 
 
 def test_unbalanced_after_flip(capsys):
@@ -113,3 +114,36 @@ def test_article_ties_unanswered_gets_the_hint(capsys):
     assert not nb03.check_article_ties_1990s(None)
     out = capsys.readouterr().out
     assert out.startswith("⏳ Not answered yet") and "Hint: Filter alignments" in out
+
+
+# --- tolerances: the margin each check allows, as the exercise states it ----------------------
+
+def _unbalanced():
+    g = networks.with_sign(networks.signed_graph("1990s"), *nb03.FLIP, -1)
+    return networks.balance_summary(g)["unbalanced"], 0  # a count: exact
+
+
+def _spread():
+    low, high = energy.share_spread()
+    return high - low, 0.01
+
+
+def _tehran_gap():
+    return maps.geodesic_km("Jerusalem", "Tehran") - maps.geodesic_km("Baku", "Tehran"), 10
+
+
+NEAR_MISSES = {  # check -> () -> (expected answer, margin)
+    "check_unbalanced_after_flip": _unbalanced,
+    "check_oil_spread": _spread,
+    "check_tehran_gap": _tehran_gap,  # 10 km
+}
+NO_TOLERANCE = {
+    "check_article_ties_1990s": "compares a list of pairs of actors",
+    "check_az_ru_counts": "a dict of two counts, each exact (test_az_ru_counts)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_just_inside_and_outside_the_tolerance(name):
+    expected, margin = NEAR_MISSES[name]()
+    assert_tolerance(getattr(nb03, name), expected, margin)

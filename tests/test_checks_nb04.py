@@ -1,7 +1,10 @@
 """Checks of notebook 04: right, wrong and unanswered; the answer is never printed."""
 
+import pytest
+
 from helpers import energy, load, monitoring
 from helpers.checks import nb04
+from near_miss import assert_tolerance
 
 
 def test_days_before_visit(capsys):
@@ -111,3 +114,33 @@ def test_peak_year_refuses_missing_and_booleans(capsys):
     assert "NaN (a missing value)" in capsys.readouterr().out
     assert not nb04.check_peak_year(np.True_)
     assert "numpy.bool" in capsys.readouterr().out
+
+
+# --- tolerances: the margin each check allows, as the exercise states it ----------------------
+
+def _days():
+    remark = load("weaknesses").set_index("id").loc["iran_wrong_step", "checked_date"]
+    visit = load("visits").set_index("id").loc["peres_2009", "checked_date"]
+    return (visit - remark).days, 0  # whole days: exact
+
+
+NEAR_MISSES = {  # check -> () -> (expected answer, margin)
+    "check_days_before_visit": _days,
+    "check_peak_year": lambda: (energy.peak_year(), 0),
+    # half the gap to the neighbouring years' ratios, so another year's ratio fails
+    "check_rp_2014": lambda: (energy.rp_ratio(2014), energy.neighbour_gap(2014)),
+    # a whole year will do, but not a neighbouring year's end year
+    "check_end_year_2014": lambda: (2014 + energy.rp_ratio(2014),
+                                    min(1.0, energy.neighbour_gap(2014, "implied_end"))),
+}
+NO_TOLERANCE = {
+    "check_growing_indicators": "compares a list of indicator ids",
+    "check_weights_raise_score": "compares a score with the equal-weights score "
+                                 "(test_weights_a_small_real_increase_counts)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_just_inside_and_outside_the_tolerance(name):
+    expected, margin = NEAR_MISSES[name]()
+    assert_tolerance(getattr(nb04, name), expected, margin)

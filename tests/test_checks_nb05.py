@@ -76,3 +76,11 @@ def test_change_of_government_answer_must_be_an_option(monkeypatch):
     _endings_with(monkeypatch, azerbaijan)
     with pytest.raises(DataError, match="not one of the relationships"):
         nb05.check_change_of_government("turkey")
+
+
+NEAR_MISSES: dict = {}
+NO_TOLERANCE = {
+    "check_pressures_behind_doubts": "compares a list of node ids",
+    "check_pages_behind_gains": "compares a list of pages",
+    "check_change_of_government": "one choice among the relationships",
+}

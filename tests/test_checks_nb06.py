@@ -1,8 +1,10 @@
 import pandas as pd
+import pytest
 
 from helpers import load
 from helpers.checks import nb06
-from helpers.energy import rp_ratio
+from helpers.energy import neighbour_gap, rp_ratio
+from near_miss import assert_tolerance
 
 
 def test_share_of_peak(capsys):
@@ -77,3 +79,34 @@ def test_crosstab_explains_what_is_wrong(capsys):
     assert not nb06.check_crosstab(pd.crosstab(card["explicit"], card["our_judgement"],
                                                normalize=True))
     assert "not shares" in capsys.readouterr().out
+
+
+# --- tolerances: the margin each check allows, as the exercise states it ----------------------
+
+def _share_of_peak():
+    kbd = load("oil_production").set_index("year")["oil_production_kbd"]
+    return 100 * float(kbd[kbd.index.max()] / kbd.max()), 0.5  # half a percentage point
+
+
+def _rp():
+    year = nb06.rp_year()
+    return rp_ratio(year), min(0.3, neighbour_gap(year))  # another year's ratio fails
+
+
+def _end_year():
+    year = nb06.rp_year()
+    return year + rp_ratio(year), min(1.0, neighbour_gap(year, "implied_end"))
+
+
+NEAR_MISSES = {  # check -> () -> (expected answer, margin)
+    "check_share_of_peak": _share_of_peak,
+    "check_rp_2020": _rp,
+    "check_end_year_2020": _end_year,
+}
+NO_TOLERANCE = {"check_crosstab": "compares the cells of a table of counts"}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_just_inside_and_outside_the_tolerance(name):
+    expected, margin = NEAR_MISSES[name]()
+    assert_tolerance(getattr(nb06, name), expected, margin)

@@ -6,6 +6,8 @@ compared after the folding rules of the reading guide (helpers.sources.fold).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -69,3 +71,46 @@ def test_rows_with_numbers_or_dates_carry_quotes():
             if any(not pd.isna(row[c]) for c in numeric) and pd.isna(row["quote_he"]):
                 remark = row.get("remark", "")
                 assert not pd.isna(remark) and remark, f"{name} row {i + 1}: a number without a quote"
+
+
+def _noted_rows():
+    for name in data.names():
+        df = data.load(name)
+        if "note" in df and "page" in df:
+            for i, row in df.iterrows():
+                if not pd.isna(row["note"]) and not pd.isna(row["page"]):
+                    quote = row.get("quote_he")
+                    yield pytest.param(name, i + 1, int(row["page"]), int(row["note"]),
+                                       None if pd.isna(quote) else quote,
+                                       id=f"{name}-{row.iloc[0]}")
+
+
+NOTED = list(_noted_rows())
+
+
+def test_many_rows_cite_a_note():
+    assert len(NOTED) > 60
+
+
+@pytest.fixture(scope="module")
+def note_positions(article_pages):
+    return sources.note_positions(article_pages)
+
+
+@pytest.mark.parametrize("table,row,page,note,quote", NOTED)
+def test_a_rows_note_stands_on_the_rows_page(article_pages, note_positions, table, row, page,
+                                            note, quote):
+    """A footnote number stands glued to the end of a sentence on the row's page; or on the
+    next page, when the sentence that holds the row's quote runs over the page break and ends
+    with the note there (no sentence ends between the quote and the note)."""
+    note_page, offset = note_positions[note]
+    if note_page == page:
+        return
+    assert note_page == page + 1 and quote, \
+        f"{table} row {row}: note {note} stands on p. {note_page}, not on p. {page}"
+    text = article_pages[page]
+    end = text.find(sources.fold(quote)) + len(sources.fold(quote))
+    between = text[end:] + " " + article_pages[note_page][:offset]
+    assert not re.search(r"[.?!]\s", between), \
+        (f"{table} row {row}: note {note} stands on p. {note_page}, after the sentence of the "
+         f"row's quote (p. {page}) has ended")

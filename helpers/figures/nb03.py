@@ -12,6 +12,7 @@ from matplotlib.patches import Patch, Polygon
 from ..maps import draw_map
 from ..networks import POSITIONS, _sorted
 from ..plots import actor, finish, series, wrap
+from ..sources import page_ref
 
 #: Sign is shown twice, by colour and by line style, so that greyscale keeps them apart.
 SIGN_STYLE = {1: dict(color=series("article").colour, ls="-"),
@@ -112,8 +113,10 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
     ax.set(xlim=(0, 55), ylim=(len(df) - 0.4, -1.1),
            xlabel="Share of Israel's oil from Azerbaijan (%)")
     ax.grid(axis="y", visible=False)
+    article_ref = "; ".join(page_ref(r["page"], None)
+                            for _, r in df[df["kind"] == "article"].iterrows())
     handles = [Line2D([], [], marker=s.marker, color=s.colour, mec="black", ls="", ms=8,
-                      label="The article (p. 65)" if k == "article" else s.name)
+                      label=f"The article ({article_ref})" if k == "article" else s.name)
                for k, s in styles.items()]
     handles.insert(2, Line2D([], [], color=styles["press"].colour, lw=7, alpha=0.8,
                              label="Press report giving a range"))

@@ -8,10 +8,12 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from ..data import load
 from ..dates import as_written, decimal_year, published
 from ..energy import article_year
 from ..plots import GREY, STACK, LabelPlacer, finish, series, wrap
 from ..scorecard import judgements, straight_line
+from ..sources import page_ref
 
 AFTER_FILL = "#F2F2F2"
 
@@ -116,7 +118,8 @@ def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
     """Azerbaijan's oil output (BP, to the last year of ``oil``) against the article's claim
     of no oil by its exhaustion year (p. 67, n. 40), with the years the checked data do not
     reach hatched, and OUR straight line from the article's peak year to the last year. The
-    two years are the article's, read from ``figures.csv``. Returns the Axes.
+    two years, and the pages the legend and the note cite for them, are the article's, read
+    from ``figures.csv``. Returns the Axes.
 
     >>> from helpers.data import load
     >>> ax = draw_oil_claim(load("oil_production"), title="t", source="Source: x.")
@@ -126,6 +129,10 @@ def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 5))
     claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
+    rows = load("figures").set_index("id")
+    claim_ref = page_ref(rows.loc["oil_exhaustion_year", "page"],
+                         rows.loc["oil_exhaustion_year", "note"])
+    peak_ref = page_ref(rows.loc["oil_peak_year", "page"])  # the legend gives the note
     pub = decimal_year(published())
     bp, article, ours = series("bp_oil"), series("article"), series("our_model")
     last = int(oil["year"].max())
@@ -138,12 +145,12 @@ def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.axvspan(last + 0.5, claim_year + 0.5, facecolor="none", edgecolor=GREY, hatch="//",
                lw=0, label="no checked data in this collection")
     ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
-            ls="none", label=f"the article: no oil by {claim_year} (p. 67, n. 40)")
+            ls="none", label=f"the article: no oil by {claim_year} ({claim_ref})")
     ax.axvline(pub, color="black", ls="--", lw=1)
     same = int(peak["year"]) == peak_year
     ax.annotate(f"peak {int(peak['year'])}: {peak['oil_production_kbd']:,.0f} kb/d\n"
-                + ("(the article's peak year, p. 67)" if same else
-                   f"(the article's peak year: {peak_year}, p. 67)"),
+                + (f"(the article's peak year, {peak_ref})" if same else
+                   f"(the article's peak year: {peak_year}, {peak_ref})"),
                 (peak["year"], peak["oil_production_kbd"]), xytext=(-150, -5),
                 textcoords="offset points", fontsize=8.5,
                 arrowprops=dict(arrowstyle="->", color="#333333"))

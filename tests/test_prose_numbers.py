@@ -1,0 +1,197 @@
+"""Numbers the notebooks' prose states that the data determine: "six of the seven listed
+visits", "the 62 triangles", "about 26.8 years, so about 2047". Each claim names its cell
+and the sentence it is read from; the numbers are recomputed from data/ and compared as
+written (to the digits, or the number word, the sentence gives). Editing the sentence so that
+it no longer reads as here fails too: then update the claim with the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import nbformat
+import pytest
+
+from conftest import NOTEBOOKS
+from helpers import data, energy, maps, networks
+
+WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
+                                    "eleven twelve".split())}
+
+
+class Claim(NamedTuple):
+    notebook: str  # its two-digit number
+    cell: str
+    pattern: str  # each group is one number, in digits or a word
+    expected: object  # () -> the numbers, in the order of the groups
+
+
+def _t(name):
+    return data.load(name).set_index("id")
+
+
+def _visits():
+    v = data.load("visits")
+    return (v["from_code"] == "IL").sum(), len(v)
+
+
+def _weeks_before():
+    remark = _t("weaknesses").loc["iran_wrong_step", "checked_date"]
+    visit = _t("visits").loc["peres_2009", "checked_date"]
+    return ((visit - remark).days / 7,)
+
+
+def _sipri(*ids):
+    return lambda: tuple(_t("sipri_arms").loc[i, "value"] for i in ids)
+
+
+def _debate():
+    d = data.load("haaretz_debate")
+    responses = d[d["side"] == "responses"]
+    return (len(responses), (responses["role"] == "point").sum(),
+            (responses["role"] == "claim").sum(), (d["side"] == "critics").sum())
+
+
+def _arms():
+    a = _t("arms")
+    return (a.loc["iai_deal_2012", "value_usd_bn"], a.loc["iai_deal_2012", "date"].year,
+            a.loc["deals_last_three_years", "value_usd_bn"])
+
+
+def _territory():
+    t = _t("territory_share_estimates")["value"]
+    return t["share_low_published"], t["share_az_government"], t["area_azerbaijan"]
+
+
+def _oblast():
+    t = _t("territory_share_estimates")["value"]
+    return 100 * t["area_nk_ao"] / t["area_azerbaijan"], _t("figures").loc["territory_share",
+                                                                          "value"]
+
+
+def _ties_1990s():
+    a = data.load("alignments")
+    a = a[a["period"] == "1990s"]
+    stated = (a["basis"] == "article").sum()
+    return len(a), stated, len(a) - stated
+
+
+def _flip_il_tr():
+    t = networks.triads(networks.with_sign(networks.signed_graph("1990s"), "IL", "TR", -1))
+    return t[~t["balanced"]]
+
+
+def _rp_2014():
+    p = energy.production()
+    return p.loc[2014, "reserves_bn_bbl"], p.loc[2014, "kbd"], energy.rp_ratio(2014)
+
+
+def _share_of_peak():
+    oil = data.load("oil_production").set_index("year")["oil_production_kbd"]
+    return 100 * oil[oil.index.max()] / oil.max(), oil.index.max()
+
+
+def _rp_2020():
+    year = int(data.load("oil_production")["year"].max())
+    return energy.rp_ratio(year), year + energy.rp_ratio(year)
+
+
+def _elections():
+    e = _t("azerbaijan_elections")
+    return (e.loc["election_2018", "date"].year, e.loc["election_2018", "vote_share"],
+            e.loc["election_2024", "date"].day, e.loc["election_2024", "date"].year,
+            e.loc["election_2024", "vote_share"])
+
+
+CLAIMS = [
+    Claim("01", "cell-010", r"The article lists (\w+) visits", lambda: (_visits()[1],)),
+    Claim("01", "cell-013", r"(\w+) of the (\w+) listed visits went from Israel", _visits),
+    Claim("01", "cell-028", r"(\w+) of the (\w+) listed were Israeli", _visits),
+    Claim("01", "cell-014", r"(\w+) weeks \*before\* it", _weeks_before),
+    Claim("01", "cell-020", r"US\$(\d+) million for (\d{4})–(\d{4})",
+          lambda: (*_sipri("il_deliveries_2006_2019")(),
+                   *_t("sipri_arms").loc["il_deliveries_2006_2019",
+                                         ["period_start", "period_end"]])),
+    Claim("01", "cell-023", r"\((\d+)% and then (\d+)% of its imports\)",
+          _sipri("il_share_az_imports_2015_2019", "il_share_az_imports_2016_2020")),
+    Claim("01", "cell-023", r"\((\d+)% of its exports\)", _sipri("az_share_il_exports_2015_2019")),
+    Claim("01", "cell-027", r"\((\w+) items, (\w+) points and (\w+) claim, to (\w+)\)", _debate),
+    Claim("01", "cell-028", r"US\$([\d.]+) billion reported in (\d{4}), an estimated "
+                            r"US\$(\d+) billion", _arms),
+    Claim("01", "cell-028", r"SIPRI shares \((\d+)–(\d+)% of Azerbaijan",
+          _sipri("il_share_az_imports_2015_2019", "il_share_az_imports_2016_2020")),
+    Claim("02", "cell-013", r"Published shares range from about (\d+)% to (\d+)% of "
+                            r"Azerbaijan's ([\d,]+) km²", _territory),
+    Claim("02", "cell-013", r"covered about ([\d,]+) km²; (\w+) districts",
+          lambda: tuple(_t("territory_share_estimates").loc[["area_nk_ao", "districts_held"],
+                                                              "value"])),
+    Claim("02", "cell-050", r"About (\d+)%: roughly a third of the article's (\d+)%", _oblast),
+    Claim("03", "cell-014", r"Of the (\d+) ties of the 1990s, the article states only (\d+); "
+                            r"the other (\d+)", _ties_1990s),
+    Claim("03", "cell-043", r"Only (\w+) ties are stated", lambda: (_ties_1990s()[1],)),
+    Claim("03", "cell-017", r"Every one of the (\d+) triangles is balanced",
+          lambda: (networks.balance_summary(networks.signed_graph("1990s"))["triangles"],)),
+    Claim("03", "cell-019", r"\+ \+ − \((\d+) triangles",
+          lambda: ((_flip_il_tr()["negatives"] == 1).sum(),)),
+    Claim("03", "cell-019", r"− − − \((\d+) triangles",
+          lambda: ((_flip_il_tr()["negatives"] == 3).sum(),)),
+    Claim("03", "cell-035", r"Flipping Israel–Turkey unbalances (\d+) triangles",
+          lambda: (len(_flip_il_tr()),)),
+    Claim("03", "cell-024-1", r"uses only the (\d+) ties the article states",
+          lambda: (networks.signed_graph("2014").number_of_edges(),)),
+    Claim("03", "cell-035", r"Baku is (\d+) km from Tehran",
+          lambda: (maps.geodesic_km("Baku", "Tehran"),)),
+    Claim("03", "cell-058", r"(\d+) percentage points \((\d+)% to (\d+)%\)",
+          lambda: (energy.share_spread()[1] - energy.share_spread()[0], *energy.share_spread())),
+    Claim("04", "cell-042", r"2010, at about ([\d,]+) kb/d",
+          lambda: (energy.production().loc[energy.peak_year(), "kbd"],)),
+    Claim("04", "cell-047", r"([\d.]+) thousand million barrels ÷ \(([\d.]+) thousand barrels a "
+                            r"day × 365\) ≈ ([\d.]+)", _rp_2014),
+    Claim("06", "cell-004", r"re-elected in (\d{4}) \(about (\d+)% of the vote\) and in a snap "
+                            r"election on (\d+) February (\d{4}) \(([\d.]+)%", _elections),
+    Claim("06", "cell-026", r"About (\d+)%: in (\d{4}) Azerbaijan", _share_of_peak),
+    Claim("06", "cell-031", r"About ([\d.]+) years, so about (\d{4})", _rp_2020),
+    Claim("06", "cell-044", r"Russia supplied (\d+)% of", _sipri("ru_share_az_imports_2015_2019")),
+]
+
+
+def _prose(notebook: str, cell: str) -> str:
+    [path] = [p for p in NOTEBOOKS if p.name.startswith(notebook)]
+    [c] = [c for c in nbformat.read(path, as_version=4).cells if c.id == cell]
+    assert c.cell_type == "markdown"
+    return re.sub(r"\s+", " ", re.sub(r"(?m)^>[ \t]?", "", c.source))
+
+
+def as_written(text: str) -> tuple[float, int]:
+    """A number as the prose writes it, and its decimals: 'Six' → (6, 0), '26.8' → (26.8, 1),
+    '1,037' → (1037, 0)."""
+    if text.lower() in WORDS:
+        return float(WORDS[text.lower()]), 0
+    digits = text.replace(",", "")
+    return float(digits), len(digits.split(".")[1]) if "." in digits else 0
+
+
+def agrees(text: str, value) -> bool:
+    written, decimals = as_written(text)
+    return round(float(value), decimals) == written
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=[f"{c.notebook}-{c.cell}-{c.pattern[:24]}"
+                                               for c in CLAIMS])
+def test_a_number_in_prose_is_the_one_the_data_give(claim):
+    prose = _prose(claim.notebook, claim.cell)
+    m = re.search(claim.pattern, prose)
+    assert m, f"notebook {claim.notebook}, cell {claim.cell}: no sentence reads " \
+              f"{claim.pattern!r} any more (update the claim with the prose)"
+    expected = claim.expected()
+    assert len(expected) == len(m.groups())
+    for text, value in zip(m.groups(), expected):
+        assert agrees(text, value), (f"notebook {claim.notebook}, cell {claim.cell}: "
+                                     f"{m[0]!r} says {text}, the data give {float(value):g}")
+
+
+def test_five_of_the_seven_would_be_caught():
+    claim = CLAIMS[1]
+    m = re.search(claim.pattern, "Five of the seven listed visits went from Israel")
+    assert not all(agrees(t, v) for t, v in zip(m.groups(), claim.expected()))

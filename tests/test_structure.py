@@ -1,0 +1,167 @@
+"""The exercises' structure, read from the cells' tags (CONTRIBUTING.md, "Exercises"): every
+exercise has its solution; a coded exercise has its answer cell, a solution that computes
+the answer and a check cell that checks every answer, in that order; a discussion exercise
+has a written solution and no check. Every check of notebook NN's module is called by one
+check cell of notebook NN, and every check has tests with near-misses just inside and just
+outside its tolerance (tests/test_checks_nbNN.py), so a deleted check cell or a loosened
+tolerance fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import re
+from typing import NamedTuple
+
+import nbformat
+import pytest
+
+from conftest import NOTEBOOKS
+
+IDS = [p.name for p in NOTEBOOKS]
+TITLE = re.compile(r"### Exercise (\d+)( \(discussion\))?:")
+
+#: Check functions no notebook calls, and why they stay.
+UNCALLED = {
+    "nb00": {"check_israeli_visits": "written with notebook 00 but asked by none of its "
+                                     "exercises; kept, tested, for an instructor's variant"},
+}
+
+
+def tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+class Exercise(NamedTuple):
+    number: int
+    discussion: bool
+    cell: str  # id of its opening cell
+    cells: list
+
+
+def exercises(path) -> list[Exercise]:
+    """The exercises of a notebook: from each '### Exercise N' cell tagged 'exercise' to the
+    next exercise or the next section ('## ' heading)."""
+    cells = nbformat.read(path, as_version=4).cells
+    out, current = [], None
+    for cell in cells:
+        m = TITLE.match(cell.source) if cell.cell_type == "markdown" else None
+        if m and "exercise" in tags(cell):
+            current = Exercise(int(m[1]), bool(m[2]), cell.id, [cell])
+            out.append(current)
+        elif cell.cell_type == "markdown" and cell.source.startswith("## "):
+            current = None
+        elif current is not None:
+            current.cells.append(cell)
+    return out
+
+
+def _assigned(source: str) -> list[str]:
+    return [t.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Assign)
+            for t in node.targets if isinstance(t, ast.Name)]
+
+
+def _checked(source: str) -> list[tuple[str, str]]:
+    """(check function, the name it is given) of each call in a check cell."""
+    return [(node.func.attr, node.args[0].id) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and len(node.args) == 1 and isinstance(node.args[0], ast.Name)]
+
+
+EXERCISES = {p.name: exercises(p) for p in NOTEBOOKS}
+
+
+def test_every_lesson_has_exercises():
+    for p in NOTEBOOKS:
+        assert EXERCISES[p.name], f"{p.name}: no exercise"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_exercises_are_numbered_in_order(path):
+    numbers = [e.number for e in EXERCISES[path.name]]
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), numbers
+    assert numbers[0] in (0, 1)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_exercise_has_its_solution_and_its_check(path):
+    for e in EXERCISES[path.name]:
+        kinds = [(c.cell_type, tuple(tags(c))) for c in e.cells]
+        where = f"Exercise {e.number} (cell {e.cell})"
+        solutions = [c for c in e.cells if "solution" in tags(c)]
+        assert solutions, f"{where}: no solution cell"
+        answer = [c for c in e.cells if c.cell_type == "code" and "exercise" in tags(c)]
+        checks = [c for c in e.cells if "check" in tags(c)]
+        if e.discussion:
+            assert not answer and not checks, f"{where}: a discussion exercise has no check"
+            assert any(c.cell_type == "markdown" for c in solutions), \
+                f"{where}: a discussion exercise has a written solution"
+            continue
+        assert len(answer) == 1, f"{where}: one answer cell tagged 'exercise' ({kinds})"
+        assert checks, f"{where}: the check cell (tagged 'check') is missing"
+        names = _assigned(answer[0].source)
+        assert names and all(line.split("=")[1].strip() == "..."
+                             for line in answer[0].source.strip().splitlines()), \
+            f"{where}: the answer cell holds only `name = ...` lines"
+        order = [id(c) for c in e.cells]
+        first_check = min(order.index(id(c)) for c in checks)
+        code_solutions = [c for c in solutions if c.cell_type == "code"]
+        assert code_solutions, f"{where}: a coded exercise has a solution in code"
+        assert order.index(id(answer[0])) < first_check, f"{where}: the check comes first"
+        assert all(order.index(id(c)) < first_check for c in code_solutions), \
+            f"{where}: a solution cell comes after the check"
+        solved = {n for c in code_solutions for n in _assigned(c.source)}
+        assert set(names) <= solved, f"{where}: the solution does not compute {names}"
+        checked = {name for c in checks for _, name in _checked(c.source)}
+        assert set(names) <= checked, f"{where}: {sorted(set(names) - checked)} not checked"
+
+
+def _check_functions(nb: str) -> set[str]:
+    module = importlib.import_module(f"helpers.checks.{nb}")
+    return {n for n, f in inspect.getmembers(module, inspect.isfunction)
+            if n.startswith("check_") and f.__module__ == module.__name__}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_check_is_called_by_one_check_cell(path):
+    nb = f"nb{path.name[:2]}"
+    calls = [f for e in EXERCISES[path.name] for c in e.cells if "check" in tags(c)
+             for f, _ in _checked(c.source)]
+    defined = _check_functions(nb)
+    assert set(calls) <= defined, f"check cells call {sorted(set(calls) - defined)}"
+    assert len(calls) == len(set(calls)), "a check is called by two cells"
+    uncalled = defined - set(calls) - set(UNCALLED.get(nb, {}))
+    assert not uncalled, f"helpers/checks/{nb}.py: {sorted(uncalled)} called by no check cell"
+    assert not set(UNCALLED.get(nb, {})) & set(calls), "listed as uncalled but called"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_check_has_near_miss_tests(path):
+    """tests/test_checks_nbNN.py names every check: in NEAR_MISSES (a number with a
+    tolerance, tested just inside and just outside it) or in NO_TOLERANCE (with why)."""
+    nb = path.name[:2]
+    tests = importlib.import_module(f"test_checks_nb{nb}")
+    near, exact = set(getattr(tests, "NEAR_MISSES", {})), set(getattr(tests, "NO_TOLERANCE", {}))
+    assert not near & exact
+    assert near | exact == _check_functions(f"nb{nb}"), \
+        f"test_checks_nb{nb}.py: {sorted(_check_functions(f'nb{nb}') - near - exact)} untested"
+
+
+def test_a_deleted_check_cell_is_caught(tmp_path):
+    """The structure test is not vacuous: notebook 01 without its first check cell fails."""
+    path = NOTEBOOKS[1]
+    nb = nbformat.read(path, as_version=4)
+    first = next(i for i, c in enumerate(nb.cells) if "check" in tags(c))
+    del nb.cells[first]
+    broken = tmp_path / path.name
+    nbformat.write(nb, broken)
+    EXERCISES[broken.name] = exercises(broken)
+    try:
+        with pytest.raises(AssertionError, match="check cell .* is missing"):
+            test_every_exercise_has_its_solution_and_its_check(broken)
+        with pytest.raises(AssertionError, match="called by no check cell"):
+            test_every_check_is_called_by_one_check_cell(broken)
+    finally:
+        EXERCISES[broken.name] = exercises(path)
