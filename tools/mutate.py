@@ -76,7 +76,8 @@ KINDS = {
 
 # Groups of tests, by what they read. A glob may match nothing yet: a test file added later
 # under a matching name joins the group without an edit here (`--list` shows what matches).
-PROVENANCE = ("tests/test_provenance.py", "tests/test_*provenance*.py")
+PROVENANCE = ("tests/test_provenance.py", "tests/test_*provenance*.py",
+              "tests/test_quote_numbers.py")
 LOADER = ("tests/test_data.py",)
 FACTS = ("tests/test_*facts*.py", "tests/test_*external*.py")
 ENERGY = ("tests/test_energy.py", "helpers/energy.py")
@@ -275,11 +276,11 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the 2020 R/P ratio: its tolerance ten times wider"),
     # --- figures: captions and legends, titles -----------------------------------------
     M("caption-nb06-legend-p76", "caption", "helpers/figures/nb06.py",
-      'no oil by {claim_year} (p. 67, n. 40)', 'no oil by {claim_year} (p. 76, n. 40)',
+      'no oil by {claim_year} ({claim_ref})', 'no oil by {claim_year} (p. 76, n. 40)',
       tests=[*FIGURES, "helpers/figures/nb06.py", "tests/test_scorecard.py"],
       why="the legend cites p. 76 for p. 67 (issue 10)"),
     M("caption-nb03-legend-p64", "caption", "helpers/figures/nb03.py",
-      'label="The article (p. 65)" if k == "article"',
+      'label=f"The article ({article_ref})" if k == "article"',
       'label="The article (p. 64)" if k == "article"',
       tests=[*FIGURES, "helpers/figures/nb03.py"],
       why="the share-estimates legend cites p. 64 for p. 65"),
@@ -294,7 +295,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       tests=[*FIGURES, "tests/test_notebooks.py", NB["04"]],
       why="the production figure's caption cites p. 66 for p. 67"),
     M("caption-nb02-displacement-p64", "caption", NB["02"],
-      "draw_displacement(displacement, source=helpers.caption(helpers.cite(63, 9))",
+      "draw_displacement(displacement, source=helpers.caption(helpers.cite(displacement))",
       "draw_displacement(displacement, source=helpers.caption(helpers.cite(64, 9))",
       tests=[*FIGURES, "tests/test_notebooks.py"],
       why="the displacement figure's caption cites p. 64 for p. 63"),
