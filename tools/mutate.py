@@ -77,7 +77,7 @@ KINDS = {
 # Groups of tests, by what they read. A glob may match nothing yet: a test file added later
 # under a matching name joins the group without an edit here (`--list` shows what matches).
 PROVENANCE = ("tests/test_provenance.py", "tests/test_*provenance*.py",
-              "tests/test_quote_numbers.py")
+              "tests/test_quote_numbers.py", "tests/test_note_order.py")
 LOADER = ("tests/test_data.py",)
 FACTS = ("tests/test_*facts*.py", "tests/test_*external*.py")
 ENERGY = ("tests/test_energy.py", "helpers/energy.py")
@@ -210,7 +210,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the tolerance from the larger gap to a neighbouring year"),
     M("dates-decimal-year", "helper", "helpers/dates.py",
       "(date.day_of_year - 1) / 365.25", "date.day_of_year / 365.25",
-      tests=["tests/test_dates_and_nb01.py", "helpers/dates.py"],
+      tests=["tests/test_dates_and_nb01.py", "tests/test_dates.py", "helpers/dates.py"],
       why="1 January is not at the start of its year"),
     M("dates-agree-or", "helper", "helpers/dates.py",
       '"agrees": bool(a0 <= c0 and c1 <= a1)', '"agrees": bool(a0 <= c0 or c1 <= a1)',
