@@ -4,8 +4,9 @@ The article describes the 1990s as two opposed axes: a US-backed Israel–Turkey
 Azerbaijan axis meant to balance a Syria–Iran–Armenia–Russia axis (p. 65, n. 21).
 ``data/article/alignments.csv`` turns that into signed ties (+1 friendly, −1 hostile) for two
 periods, '1990s' and '2014', and its ``basis`` column says which ties the article states
-(``article``) and which only follow from axis membership (``inferred_from_axis``). A tie that
-a notebook adds or changes is marked ``model_assumption``.
+(``article``), which only follow from axis membership (``inferred_from_axis``) and which
+relations the article describes without a clear sign, so that the sign is ours
+(``our_coding``). A tie that a notebook adds or changes is marked ``model_assumption``.
 
 The figures of these networks are in :mod:`helpers.figures.nb03`.
 
@@ -42,7 +43,7 @@ POSITIONS = {
     "IR": (3.5, 1.6), "SY": (4.75, 1.2), "AM": (3.45, -0.15), "RU": (4.8, 0.3),
 }
 # The two camps mirror each other, and the positions are chosen so that no tie of the data
-# (nor Azerbaijan–Russia, used in an exercise) passes closer than 0.25 units to a third node.
+# (Azerbaijan–Russia included) passes closer than 0.25 units to a third node.
 ORDER = list(POSITIONS)  # the order in which nodes and triangles are listed
 
 
@@ -64,7 +65,7 @@ def signed_graph(period: str, bases=None) -> nx.Graph:
     >>> g.edges["IL", "TR"]["sign"], g.edges["IL", "TR"]["basis"]
     (-1, 'article')
     >>> signed_graph("1990s", bases=("article",)).number_of_edges()
-    5
+    6
     """
     ties = load("alignments")
     ties = ties[ties["period"] == period]
@@ -109,14 +110,16 @@ def triads(g: nx.Graph) -> pd.DataFrame:
     Columns: ``a``, ``b``, ``c`` (fixed order), ``signs`` (signs of a–b, a–c, b–c),
     ``negatives`` (how many ties are −), ``balanced`` (product of signs > 0, Heider),
     ``weakly_balanced`` (not exactly one negative tie), ``kind`` (a readable description),
-    ``model`` (True if a tie of the triangle is a model assumption).
+    ``stated`` (True if the article states all three ties, basis ``article``), ``model``
+    (True if a tie of the triangle is a model assumption).
 
     >>> t = triads(signed_graph("2014"))
-    >>> t[["a", "b", "c", "signs", "balanced"]]
-        a   b   c  signs  balanced
-    0  IL  TR  AZ  − + +     False
-    1  IL  AZ  IR  + − −      True
-    2  AZ  IR  AM  − − +      True
+    >>> t[["a", "b", "c", "signs", "balanced", "stated"]]
+        a   b   c  signs  balanced  stated
+    0  IL  TR  AZ  − + +     False    True
+    1  IL  AZ  IR  + − −      True   False
+    2  AZ  IR  AM  − − +      True   False
+    3  AZ  AM  RU  − − +      True   False
     """
     rows = []
     for a, b, c in combinations(_sorted(g.nodes), 3):
@@ -128,8 +131,10 @@ def triads(g: nx.Graph) -> pd.DataFrame:
                          "signs": " ".join("+" if s > 0 else "−" for s in signs),
                          "negatives": neg, "balanced": neg % 2 == 0,
                          "weakly_balanced": neg != 1, "kind": KINDS[neg],
+                         "stated": all(t["basis"] == "article" for t in ties),
                          "model": any(t["basis"] == "model_assumption" for t in ties)})
-    cols = ["a", "b", "c", "signs", "negatives", "balanced", "weakly_balanced", "kind", "model"]
+    cols = ["a", "b", "c", "signs", "negatives", "balanced", "weakly_balanced", "kind", "stated",
+            "model"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -137,7 +142,7 @@ def balance_summary(g: nx.Graph) -> dict:
     """Counts of triangles: all, balanced, unbalanced, and the share balanced.
 
     >>> balance_summary(signed_graph("2014"))
-    {'triangles': 3, 'balanced': 2, 'unbalanced': 1, 'share_balanced': 0.67}
+    {'triangles': 4, 'balanced': 3, 'unbalanced': 1, 'share_balanced': 0.75}
     """
     t = triads(g)
     n, ok = len(t), int(t["balanced"].sum())

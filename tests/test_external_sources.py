@@ -6,8 +6,8 @@
 - the places (geo/places.csv and its committed copy of the GeoNames extract) against the
   GeoNames extract;
 - every number and every dated day of the rows taken from the checked-facts list (the BTC
-  pipeline, SIPRI's shares, the territory figures, the published oil-share estimates, the
-  events after 2015) against the list itself.
+  pipeline, SIPRI's shares, the territory figures, the border lengths, the published oil-share
+  estimates, the events after 2015) against the list itself.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ FROM_FACTS = {
     "btc_pipeline": ["value"],
     "sipri_arms": ["value", "period_start", "period_end"],
     "territory_share_estimates": ["value"],
+    "border_lengths": ["length_km"],
     "oil_share_estimates": ["share_low", "share_high", "year"],
     "events_after_2015": ["value"],
 }

@@ -34,7 +34,8 @@ def test_matrix_order_follows_the_article():
     counts, _ = interests.interest_matrix(load("interests"))
     assert list(counts.index)[:3] == ["Nagorno-Karabakh", "Arms and security", "Iran"]
     assert counts.loc["Arms and security", "Israel"] > 0
-    assert counts["Israel"].astype(bool).sum() == 1, "Israel is the partner only for arms"
+    assert counts["Israel"].astype(bool).sum() == 1, \
+        "in the one-partner coding Israel is the partner only for arms (test_codings.py)"
 
 
 def test_page_labels_trace_to_rows():

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from conftest import NOTEBOOKS
-from helpers import data, energy, maps, networks
+from helpers import data, energy, interests, maps, networks
 
 WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
                                     "eleven twelve".split())}
@@ -77,6 +77,43 @@ def _ties_1990s():
     return len(a), stated, len(a) - stated
 
 
+def _bases(period):
+    a = data.load("alignments")
+    return a[a["period"] == period]["basis"].value_counts()
+
+
+def _ties_2014():
+    b = _bases("2014")
+    return b.sum(), b.get("article", 0), b.get("our_coding", 0)
+
+
+def _triangles_2014():
+    t = networks.triads(networks.signed_graph("2014"))
+    assert not (t["balanced"] & t["stated"]).any(), "each balanced triangle holds a coding of ours"
+    return len(t), t["balanced"].sum(), _ties_2014()[2]
+
+
+def _border_measured():
+    """The Azerbaijan–Iran border on the polygons: total, mainland (the longer stretch),
+    Nakhchivan."""
+    nakhchivan, mainland = sorted(maps.shared_border("AZ", "IR")["km"])
+    return mainland + nakhchivan, mainland, nakhchivan
+
+
+def _border_published():
+    b = _t("border_lengths").set_index("stretch")["length_km"]
+    return b["total"], b["mainland"], b["nakhchivan_exclave"]
+
+
+def _border_shortfall():
+    return tuple(100 * (1 - m / p) for m, p in zip(_border_measured(), _border_published()))
+
+
+def _israel_in_matrix(also_israel=False):
+    counts, _ = interests.interest_matrix(data.load("interests"), also_israel=also_israel)
+    return counts
+
+
 def _flip_il_tr():
     t = networks.triads(networks.with_sign(networks.signed_graph("1990s"), "IL", "TR", -1))
     return t[~t["balanced"]]
@@ -127,8 +164,43 @@ CLAIMS = [
           lambda: tuple(_t("territory_share_estimates").loc[["area_nk_ao", "districts_held"],
                                                               "value"])),
     Claim("02", "cell-050", r"About (\d+)%: roughly a third of the article's (\d+)%", _oblast),
+    Claim("02", "cell-027", r"Israel is the partner of (\d+) statements",
+          lambda: (_israel_in_matrix()["Israel"].sum(),)),
+    Claim("02", "cell-027", r"Iran draws the most statements\*\* \((\d+)\)",
+          lambda: (_israel_in_matrix().sum().max() if _israel_in_matrix().sum().idxmax() == "Iran"
+                   else -1,)),
+    Claim("02", "cell-027-2", r"Israel has (\d+) entry\. Counted also where the sentence names "
+                              r"Israel, it has (\d+):",
+          lambda: ((_israel_in_matrix()["Israel"] > 0).sum(),
+                   (_israel_in_matrix(True)["Israel"] > 0).sum())),
+    Claim("02", "cell-031", r"names Israel, it appears in (\d+) issues",
+          lambda: ((_israel_in_matrix(True)["Israel"] > 0).sum(),)),
+    Claim("03", "cell-012", r"About \*\*(\d+) km\*\* of shared border in this data set: about "
+                            r"(\d+) km along the mainland and (\d+) km along Nakhchivan",
+          _border_measured),
+    Claim("03", "cell-012", r"lengths are (\d+) km with Azerbaijan proper and (\d+) km with "
+                            r"Nakhchivan: (\d+) km in all",
+          lambda: (_border_published()[1], _border_published()[2], _border_published()[0])),
+    Claim("03", "cell-012-0-1", r"about (\d+)% short of the published length: (\d+)% along the "
+                                r"mainland, (\d+)% along Nakhchivan", _border_shortfall),
+    Claim("03", "cell-035", r"The border is (\d+) km as published \((\d+) \+ (\d+) km",
+          _border_published),
+    Claim("03", "cell-035", r"polygons give about (\d+) km", lambda: (_border_measured()[0],)),
+    Claim("03", "cell-035", r"(\d+) of the (\d+) ties are our inference",
+          lambda: (_ties_1990s()[2], _ties_1990s()[0])),
     Claim("03", "cell-014", r"Of the (\d+) ties of the 1990s, the article states only (\d+); "
                             r"the other (\d+)", _ties_1990s),
+    Claim("03", "cell-014", r"In 2014 none is inferred, but (\d+) signs are our coding",
+          lambda: (_ties_2014()[2],)),
+    Claim("03", "cell-017", r"We built the (\d+) inferred ties", lambda: (_ties_1990s()[2],)),
+    Claim("03", "cell-043", r"but only (\w+) tie runs across",
+          lambda: (len(data.load("alignments").query(
+              "period == '1990s' and basis == 'article' and sign == -1")),)),
+    Claim("03", "cell-024-1", r"The 2014 table has (\d+) ties, and none is inferred from the "
+                              r"axes: (\d+) the article states, and (\d+) whose sign is our coding",
+          _ties_2014),
+    Claim("03", "cell-027", r"Of the (\d+) triangles, (\d+) are balanced, and each of them "
+                            r"contains one of our (\d+) codings", _triangles_2014),
     Claim("03", "cell-043", r"Only (\w+) ties are stated", lambda: (_ties_1990s()[1],)),
     Claim("03", "cell-017", r"Every one of the (\d+) triangles is balanced",
           lambda: (networks.balance_summary(networks.signed_graph("1990s"))["triangles"],)),
@@ -138,8 +210,6 @@ CLAIMS = [
           lambda: ((_flip_il_tr()["negatives"] == 3).sum(),)),
     Claim("03", "cell-035", r"Flipping Israel–Turkey unbalances (\d+) triangles",
           lambda: (len(_flip_il_tr()),)),
-    Claim("03", "cell-024-1", r"uses only the (\d+) ties the article states",
-          lambda: (networks.signed_graph("2014").number_of_edges(),)),
     Claim("03", "cell-035", r"Baku is (\d+) km from Tehran",
           lambda: (maps.geodesic_km("Baku", "Tehran"),)),
     Claim("03", "cell-058", r"(\d+) percentage points \((\d+)% to (\d+)%\)",

@@ -100,8 +100,9 @@ def _sign_key(key):
 
 
 def check_az_ru_counts(answer) -> Verdict:
-    """The number of unbalanced triangles in the 2014 network once the Azerbaijan–Russia tie is
-    added as a model assumption, for each sign: a dict ``{1: count, -1: count}``.
+    """The number of unbalanced triangles in the 2014 network once the Azerbaijan–Russia tie
+    (a sign of our coding in the table) is recoded as a model assumption, for each sign: a dict
+    ``{1: count, -1: count}``.
 
     >>> check_az_ru_counts(...)
     ⏳ Not answered yet: replace ... with your answer. Hint: For each sign s in (1, -1): networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].

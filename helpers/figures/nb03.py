@@ -17,7 +17,10 @@ from ..sources import page_ref
 #: Sign is shown twice, by colour and by line style, so that greyscale keeps them apart.
 SIGN_STYLE = {1: dict(color=series("article").colour, ls="-"),
               -1: dict(color=series("outside").colour, ls=(0, (4, 2.5)))}
-BASIS_WIDTH = {"article": 3.4, "model_assumption": 3.4, "inferred_from_axis": 1.1}
+BASIS_WIDTH = {"article": 3.4, "our_coding": 3.4, "model_assumption": 3.4,
+               "inferred_from_axis": 1.1}
+#: The label written on a tie whose sign is ours, not the article's.
+BASIS_LABEL = {"our_coding": "our coding", "model_assumption": "model"}
 UNBALANCED = "#F0E442"
 
 
@@ -26,8 +29,9 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
     """Draw a signed graph at the fixed :data:`helpers.networks.POSITIONS`; returns the Axes.
 
     Sign is shown twice, by colour *and* line style (solid +, dashed −). Ties the article
-    states (or a model assumes) are thick, ties only inferred from axis membership are thin;
-    model assumptions are labelled "model". Node names come from the actor registry.
+    states (or whose sign is our coding, or a model's assumption) are thick, ties only
+    inferred from axis membership are thin; a sign that is ours is labelled on its tie ("our
+    coding", "model"). Node names come from the actor registry.
     ``highlight``: triangles (tuples of three codes) to shade with a hatch, e.g. the
     unbalanced ones.
 
@@ -46,8 +50,8 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
         (x0, y0), (x1, y1) = POSITIONS[u], POSITIONS[v]
         ax.plot([x0, x1], [y0, y1], lw=BASIS_WIDTH[d["basis"]], zorder=1,
                 solid_capstyle="round", **SIGN_STYLE[d["sign"]])
-        if d["basis"] == "model_assumption":
-            ax.annotate("model", ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(0, 7),
+        if d["basis"] in BASIS_LABEL:
+            ax.annotate(BASIS_LABEL[d["basis"]], ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(0, 7),
                         textcoords="offset points", ha="center", fontsize=8, style="italic",
                         bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"), zorder=3)
     for n in _sorted(g.nodes):
@@ -65,9 +69,11 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
     ax.axis("off")
     if legend:
         drawn = {(d["sign"], d["basis"] == "inferred_from_axis") for _, _, d in g.edges(data=True)}
-        names = {(1, False): "+ friendly (stated, or model)",
+        ours = "; or ours, labelled" if any(d["basis"] in BASIS_LABEL
+                                             for *_, d in g.edges(data=True)) else ""
+        names = {(1, False): f"+ friendly (stated{ours})",
                  (1, True): "+ friendly (inferred from axis)",
-                 (-1, False): "− hostile (stated, or model)",
+                 (-1, False): f"− hostile (stated{ours})",
                  (-1, True): "− hostile (inferred from axis)"}
         handles = [Line2D([], [], lw=BASIS_WIDTH["inferred_from_axis" if inferred else "article"],
                           **SIGN_STYLE[sign], label=names[sign, inferred])
