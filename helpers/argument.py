@@ -2,7 +2,8 @@
 
 The nodes (claims, evidence, counter-pressures, conclusions) and the links between them live in
 ``data/article/argument_nodes.csv`` and ``argument_edges.csv``; every node is the article's own,
-with its page. :func:`load_graph` turns them into a ``networkx`` directed graph (drawn by
+with its page, and every link is OUR reading of a passage cited with its page and quote.
+:func:`load_graph` turns them into a ``networkx`` directed graph (drawn by
 :func:`helpers.figures.nb05.draw_argument_map` with the hand-set layout stored in the data,
 columns ``x`` and ``y``), and :func:`behind` and :func:`pages_behind` read it back ("what lies behind this conclusion?")::
 
@@ -96,7 +97,8 @@ def pages_behind(G: nx.DiGraph, target: str, *, kind: str = "evidence",
 
 def links_table(G: nx.DiGraph, target: str) -> pd.DataFrame:
     """The direct links into ``target``: which node, of what kind, how it bears on the target,
-    whose link it is, and the node's page.
+    whether the cited passage marks the link or we infer it (every link is our reading), and
+    the node's page.
 
     >>> links_table(load_graph(), "lesson_real_time")["node"].tolist()
     ['precedents']

@@ -56,7 +56,7 @@ def test_only_the_abstract_goes_unquoted():
 
 def test_our_readings_say_why():
     edges = load("argument_edges")
-    ours = edges[edges["basis"] == "our_reading"]
+    ours = edges[edges["basis"] == "inferred"]
     assert len(ours) >= 1 and ours["remark"].notna().all()
 
 

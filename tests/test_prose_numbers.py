@@ -17,7 +17,8 @@ from conftest import NOTEBOOKS
 from helpers import data, energy, interests, maps, networks
 
 WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
-                                    "eleven twelve".split())}
+                                    "eleven twelve thirteen fourteen fifteen sixteen seventeen "
+                                    "eighteen nineteen twenty".split())}
 
 
 class Claim(NamedTuple):
@@ -218,6 +219,12 @@ CLAIMS = [
           lambda: (energy.production().loc[energy.peak_year(), "kbd"],)),
     Claim("04", "cell-047", r"([\d.]+) thousand million barrels ÷ \(([\d.]+) thousand barrels a "
                             r"day × 365\) ≈ ([\d.]+)", _rp_2014),
+    Claim("05", "cell-004-b1", r"In (\d+) of the (\d+) arrows the passage marks no link",
+          lambda: ((data.load("argument_edges")["basis"] == "inferred").sum(),
+                   len(data.load("argument_edges")))),
+    Claim("06", "cell-008-1", r"holds (\w+) assessments", lambda: (len(data.load("scorecard")),)),
+    Claim("06", "cell-036", r"The sample is small \((\w+) rows\)",
+          lambda: (len(data.load("scorecard")),)),
     Claim("06", "cell-004", r"re-elected in (\d{4}) \(about (\d+)% of the vote\) and in a snap "
                             r"election on (\d+) February (\d{4}) \(([\d.]+)%", _elections),
     Claim("06", "cell-026", r"About (\d+)%: in (\d{4}) Azerbaijan", _share_of_peak),

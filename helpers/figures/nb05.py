@@ -30,7 +30,8 @@ def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width:
     """Draw the argument map with its hand-set layout (``x`` and ``y`` of each node); returns
     the Axes. Boxes: kind of node (colour *and* border, names and colours from
     ``argument_kinds.csv``); column headings from ``argument_columns.csv``. Arrows: solid
-    dark = supports (the article's link), dotted = supports (our reading), dashed = constrains.
+    dark = supports, a link the cited passage marks in its words; dotted = supports, a link we
+    infer; dashed = constrains. Every arrow is our reading of a passage (argument_edges.csv).
 
     >>> from helpers.argument import load_graph
     >>> ax = draw_argument_map(load_graph(), title="t", source="Source: x.")
@@ -56,7 +57,7 @@ def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width:
         start, end = anchors(pos[u], pos[v])
         if d["relation"] == "constrains":
             props = dict(arrowstyle="-|>", color=constrains, lw=1.6, linestyle="--")
-        elif d["basis"] == "our_reading":
+        elif d["basis"] == "inferred":
             props = dict(arrowstyle="-|>", color=OURS, lw=1.2, linestyle=":")
         else:
             props = dict(arrowstyle="-|>", color="#222222", lw=1.1, linestyle="-")
@@ -73,9 +74,11 @@ def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width:
     handles = [Patch(facecolor=kinds.loc[k, "face"], edgecolor=kinds.loc[k, "edge"],
                      linestyle=s["ls"], linewidth=s["lw"], label=kinds.loc[k, "name_en"])
                for k, s in KIND_SHAPE.items()]
-    handles += [Line2D([], [], color="#222222", lw=1.1, label="supports (the article's link)"),
-                Line2D([], [], color=OURS, lw=1.2, ls=":", label="supports (our reading)"),
-                Line2D([], [], color=constrains, lw=1.6, ls="--", label="constrains")]
+    handles += [Line2D([], [], color="#222222", lw=1.1,
+                       label="supports (our reading: the text marks the link)"),
+                Line2D([], [], color=OURS, lw=1.2, ls=":",
+                       label="supports (our reading: a link we infer)"),
+                Line2D([], [], color=constrains, lw=1.6, ls="--", label="constrains (our reading)")]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4,
               fontsize=9, handlelength=2.5)
     return finish(ax, title=title, source=source)
