@@ -215,6 +215,9 @@ CLAIMS = [
           lambda: (maps.geodesic_km("Baku", "Tehran"),)),
     Claim("03", "cell-058", r"(\d+) percentage points \((\d+)% to (\d+)%\)",
           lambda: (energy.share_spread()[1] - energy.share_spread()[0], *energy.share_spread())),
+    Claim("04", "cell-017", r"By the arithmetic of (\d{4}), Azerbaijan's oil would last until "
+                            r"about (\d{4})",
+          lambda: (energy.peak_year(), energy.peak_year() + int(energy.rp_ratio(energy.peak_year())))),
     Claim("04", "cell-042", r"2010, at about ([\d,]+) kb/d",
           lambda: (energy.production().loc[energy.peak_year(), "kbd"],)),
     Claim("04", "cell-047", r"([\d.]+) thousand million barrels ÷ \(([\d.]+) thousand barrels a "
@@ -228,6 +231,12 @@ CLAIMS = [
     Claim("06", "cell-004", r"re-elected in (\d{4}) \(about (\d+)% of the vote\) and in a snap "
                             r"election on (\d+) February (\d{4}) \(([\d.]+)%", _elections),
     Claim("06", "cell-026", r"About (\d+)%: in (\d{4}) Azerbaijan", _share_of_peak),
+    Claim("06", "cell-020", r"ends in (\d{4}), when output was still (\d+) thousand barrels a day",
+          lambda: (energy.production().index.max(),
+                   energy.production()["kbd"].iloc[-1])),
+    Claim("06", "cell-022-1", r"run only to (\d{4}) \((\d+) thousand barrels a day\)",
+          lambda: (energy.production().index.max(),
+                   energy.production()["kbd"].iloc[-1])),
     Claim("06", "cell-031", r"About ([\d.]+) years, so about (\d{4})", _rp_2020),
     Claim("06", "cell-044", r"Russia supplied (\d+)% of", _sipri("ru_share_az_imports_2015_2019")),
 ]
