@@ -2,7 +2,9 @@
 
 - the glossary's explanations say only what the article says, each citing the pages it rests
   on (their years and their Hebrew words stand on those pages); whatever an entry adds from
-  outside the article stands apart in ``outside_en``, with its source.
+  outside the article stands apart in ``outside_en``, with its source;
+- a row whose sentence runs over a page break ends, with its note, on the next page: the
+  citations the collection prints for it (arms.csv, the iceberg of notebook 01) name that page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pandas as pd
 import pytest
 
 from helpers import data, sources
+from helpers.figures import nb01 as figures01
 
 GLOSSARY = data.load("glossary")
 ROWS = [pytest.param(r, id=r["id"]) for _, r in GLOSSARY.iterrows()]
@@ -81,3 +84,32 @@ def test_the_glossary_gives_the_article_no_definition_it_does_not_give():
 def test_the_glossary_descriptor_does_not_call_outside_facts_the_articles():
     desc = data.resource("glossary")["description"]
     assert "outside_en" in desc and "drawn from the article" not in desc
+
+
+# --- a note that ends its sentence on the next page --------------------------------------------
+
+ARMS = data.load("arms")
+NOTED_ARMS = [pytest.param(r, id=r["id"]) for _, r in ARMS.iterrows() if not pd.isna(r["note"])]
+
+
+@pytest.mark.parametrize("row", NOTED_ARMS)
+def test_an_arms_rows_citation_names_the_page_its_note_stands_on(row, article_pages):
+    where = sources.note_pages(article_pages)[int(row["note"])]
+    citation = figures01.sentence_cites(ARMS)[row["id"]]
+    [c] = sources.citations(citation)
+    assert where in c.pages and int(row["page"]) in c.pages, \
+        f"arms {row['id']}: {citation!r}, but note {row['note']} stands on p. {where}"
+    if where != int(row["page"]):
+        assert f"p. {where}" in str(row["remark"]) and f"note {int(row['note'])}" in \
+            str(row["remark"]), f"arms {row['id']}: the remark says where the note stands"
+
+
+def test_the_iceberg_cites_each_note_on_its_page(article_pages):
+    where = sources.note_pages(article_pages)
+    table = figures01.iceberg_table()
+    for _, r in table[table["note"].notna()].iterrows():
+        [c] = sources.citations(r["cite"])
+        assert where[int(r["note"])] in c.pages, \
+            f"iceberg {r['id']}: {r['cite']!r}, but note {r['note']} stands on p. {where[int(r['note'])]}"
+    forces = table.set_index("id").loc["special_forces_training", "cite"]
+    assert forces == "Lindenstrauss 2015, pp. 62–63, n. 7"

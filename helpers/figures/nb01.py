@@ -22,27 +22,63 @@ WATER = "#56B4E9"
 # --- the iceberg (our classification) --------------------------------------------------------
 
 
+def sentence_cites(table: pd.DataFrame) -> pd.Series:
+    """Each row's citation, with its note where the note stands: a footnote number is glued to
+    the end of its sentence, so a sentence that runs over a page break ends, with its note, on
+    the next page. The rows of ``table`` that cite a note stand in the sentence it ends; the
+    last page among them is the page of the note, and a row on an earlier page cites the run
+    from its own page to that one (``arms.csv`` says so in the row's remark). Indexed by
+    ``id``.
+
+    >>> cites = sentence_cites(load("arms"))
+    >>> cites["special_forces_training"], cites["soviet_equipment_upgrade"]
+    ('Lindenstrauss 2015, pp. 62–63, n. 7', 'Lindenstrauss 2015, p. 63, n. 7')
+    >>> cites["iai_deal_2012"]
+    'Lindenstrauss 2015, p. 63'
+    """
+    noted = table[table["note"].notna()]
+    note_page = noted.groupby(noted["note"].astype(int))["page"].max()
+    out = {}
+    for _, r in table.iterrows():
+        if pd.isna(r["note"]):
+            out[r["id"]] = cite(r["page"])
+            continue
+        note, first, last = int(r["note"]), int(r["page"]), int(note_page[int(r["note"])])
+        out[r["id"]] = (cite(first, note) if first == last
+                        else cite(f"pp. {first}–{last}, n. {note}"))
+    return pd.Series(out, name="cite")
+
+
 def iceberg_table(root=None) -> pd.DataFrame:
     """Our classification (``data/model/iceberg.csv``) with each item's page and note read
-    from the article row it points to.
+    from the article row it points to, and its citation (:func:`sentence_cites`: a note that
+    ends a sentence on the next page is cited there).
 
     >>> t = iceberg_table()
     >>> t.groupby("surface").size().to_dict()
     {'above': 5, 'below': 8}
     >>> t.loc[t.id == "iceberg_2008", "cite"].item()
     'Lindenstrauss 2015, p. 61, n. 1'
+    >>> t.loc[t.id == "special_forces_training", "cite"].item()
+    'Lindenstrauss 2015, pp. 62–63, n. 7'
     """
     items = referenced_rows("iceberg", table="source_table", root=root)
     out = pd.DataFrame({"surface": items["surface"].astype(str), "label": items["label_en"],
                         "table": items["source_table"].astype(str), "id": items["id"],
                         "page": items["page"], "note": items["note"]})
-    out["cite"] = [cite(p, n) for p, n in zip(out["page"], out["note"])]
+    cites = {name: sentence_cites(load(name, root)) for name in out["table"].unique()}
+    out["cite"] = [cites[t][i] for t, i in zip(out["table"], out["id"])]
     return out
+
+
+def _ref(citation: str) -> str:
+    """'p. 62, n. 7' from 'Lindenstrauss 2015, p. 62, n. 7'."""
+    return citation.split(", ", 1)[1]
 
 
 def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     """Draw :func:`iceberg_table` as an iceberg: the items 'above' over the waterline, the
-    others under it, each with its page (and note). Returns the Axes.
+    others under it, each with its citation (``cite``). Returns the Axes.
 
     >>> ax = draw_iceberg(iceberg_table(), title="t", source="Source: x.")
     >>> ax.get_title()
@@ -64,10 +100,10 @@ def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.add_patch(Polygon([(0.9, 0), (-0.8, 0.35 * bottom), (0.1, 0.9 * bottom), (5.0, bottom),
                           (9.9, 0.9 * bottom), (10.8, 0.35 * bottom), (9.1, 0)], **outline))
     for i, (_, r) in enumerate(above.iterrows()):
-        ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+        ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({_ref(r['cite'])})",
                 ha="center", va="center", fontsize=8.5, zorder=3)
     for i, (_, r) in enumerate(below.iterrows()):
-        ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+        ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({_ref(r['cite'])})",
                 ha="center", va="center", fontsize=8.5, zorder=3)
     ax.text(-2.9, top - 0.2, "On show:\nofficial, public", fontsize=9, fontweight="bold",
             va="top", color="#333333")
