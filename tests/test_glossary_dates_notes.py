@@ -3,6 +3,8 @@
 - the glossary's explanations say only what the article says, each citing the pages it rests
   on (their years and their Hebrew words stand on those pages); whatever an entry adds from
   outside the article stands apart in ``outside_en``, with its source;
+- where the outside sources disagree with each other on a date (the days of Peres's visit),
+  both datings are kept, each with its source, and the notebooks show both;
 - a row whose sentence runs over a page break ends, with its note, on the next page: the
   citations the collection prints for it (arms.csv, the iceberg of notebook 01) name that page.
 """
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pandas as pd
 import pytest
 
+from conftest import NOTEBOOKS, ROOT
 from helpers import data, sources
 from helpers.figures import nb01 as figures01
 
@@ -84,6 +88,69 @@ def test_the_glossary_gives_the_article_no_definition_it_does_not_give():
 def test_the_glossary_descriptor_does_not_call_outside_facts_the_articles():
     desc = data.resource("glossary")["description"]
     assert "outside_en" in desc and "drawn from the article" not in desc
+
+
+# --- the days of Peres's visit: two datings, each with its source -----------------------------
+
+def test_both_datings_of_the_peres_visit_are_kept_with_their_sources():
+    peres = data.load("visits").set_index("id").loc["peres_2009"]
+    assert (peres["date"].year, peres["date"].month) == (2009, 5)  # the article's
+    assert (peres["checked_date"].day, peres["checked_date_end"].day) == (28, 29)
+    assert "Jerusalem Post" in peres["checked_source"] and "EurasiaNet" in peres["checked_source"]
+    assert (peres["alt_checked_date"].day, peres["alt_checked_date_end"].day) == (29, 30)
+    assert "09BAKU527" in peres["alt_checked_source"]
+    assert "09BAKU527" not in peres["checked_source"], \
+        "the cable gives the other dating: it is not a source of checked_date"
+
+
+def test_a_second_dating_has_its_source_and_differs_from_the_first():
+    v = data.load("visits")
+    alt = v[v["alt_checked_date"].notna()]
+    assert len(alt) >= 1
+    assert alt["alt_checked_source"].notna().all()
+    assert (alt["alt_checked_date"] != alt["checked_date"]).all()
+
+
+def test_the_datings_are_those_of_the_facts_list():
+    facts = ROOT.parent / "shared" / "facts" / "README.md"
+    if not facts.is_file():
+        pytest.skip("the checked facts (../shared/facts) are not beside the project")
+    text = re.sub(r"\s+", " ", facts.read_text(encoding="utf-8"))
+    peres = data.load("visits").set_index("id").loc["peres_2009"]
+    cable = f"{peres['alt_checked_date'].day}–{peres['alt_checked_date_end'].day} June 2009"
+    press = f"{peres['checked_date'].day}–{peres['checked_date_end'].day} June"
+    assert f"09BAKU527 puts the Peres visit at {cable}" in text
+    assert f"the *Jerusalem Post* and EurasiaNet at {press}" in text
+
+
+def _markdown(notebook: str, *ids: str) -> str:
+    [path] = [p for p in NOTEBOOKS if p.name.startswith(notebook)]
+    cells = {c.id: c for c in nbformat.read(path, as_version=4).cells}
+    return re.sub(r"\s+", " ", " ".join(cells[i].source for i in ids))
+
+
+@pytest.mark.parametrize("notebook,ids,datings", [
+    ("00", ("cell-013",), ("28–29 June", "29–30 June")),
+    ("01", ("cell-014", "cell-028"), ("28–29 June", "29–30 June")),
+    ("04", ("cell-035",), ("(28 June)", "(29 June)")),
+], ids=["nb00", "nb01", "nb04-ex1"])
+def test_the_notebooks_show_that_the_sources_differ_by_a_day(notebook, ids, datings):
+    text = _markdown(notebook, *ids)
+    for dating in datings:
+        assert dating in text, f"notebook {notebook}: {dating!r}, one of the two datings"
+
+
+def test_the_date_check_shows_both_datings():
+    check = figures01.date_check(data.load("visits"), data.load("relations_timeline"),
+                                 ids=["peres_2009", "iran_wrong_step_2009"])
+    assert list(check["id"]) == ["peres_2009", "iran_wrong_step_2009"]
+    peres = check.iloc[0]
+    assert peres["checked_start"] != peres["alt_start"]
+    assert not peres["agrees"] and not peres["alt_agrees"]  # June either way, not May
+    assert pd.isna(check.iloc[1]["alt_start"])
+    ax = figures01.draw_date_check(check, title="t", source="Source: x.", article_label="a",
+                                   checked_label="c", alt_label="other")
+    assert [t.get_text() for t in ax.get_yticklabels()].count("peres_2009: other") == 1
 
 
 # --- a note that ends its sentence on the next page --------------------------------------------
