@@ -141,7 +141,7 @@ def test_the_notebooks_show_that_the_sources_differ_by_a_day(notebook, ids, dati
 
 
 def test_the_date_check_shows_both_datings():
-    check = figures01.date_check(data.load("visits"), data.load("relations_timeline"),
+    check = figures01.date_check_frame(data.load("visits"), data.load("relations_timeline"),
                                  ids=["peres_2009", "iran_wrong_step_2009"])
     assert list(check["id"]) == ["peres_2009", "iran_wrong_step_2009"]
     peres = check.iloc[0]
@@ -162,7 +162,7 @@ NOTED_ARMS = [pytest.param(r, id=r["id"]) for _, r in ARMS.iterrows() if not pd.
 @pytest.mark.parametrize("row", NOTED_ARMS)
 def test_an_arms_rows_citation_names_the_page_its_note_stands_on(row, article_pages):
     where = sources.note_pages(article_pages)[int(row["note"])]
-    citation = figures01.sentence_cites(ARMS)[row["id"]]
+    citation = figures01.cited_table(ARMS).set_index("id").loc[row["id"], "cite"]
     [c] = sources.citations(citation)
     assert where in c.pages and int(row["page"]) in c.pages, \
         f"arms {row['id']}: {citation!r}, but note {row['note']} stands on p. {where}"

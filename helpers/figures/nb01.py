@@ -22,15 +22,15 @@ WATER = "#56B4E9"
 # --- the iceberg (our classification) --------------------------------------------------------
 
 
-def sentence_cites(table: pd.DataFrame) -> pd.Series:
-    """Each row's citation, with its note where the note stands: a footnote number is glued to
-    the end of its sentence, so a sentence that runs over a page break ends, with its note, on
-    the next page. The rows of ``table`` that cite a note stand in the sentence it ends; the
-    last page among them is the page of the note, and a row on an earlier page cites the run
-    from its own page to that one (``arms.csv`` says so in the row's remark). Indexed by
-    ``id``.
+def cited_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with a ``cite`` column: each row's citation, with its note where the note
+    stands. A footnote number is glued to the end of its sentence, so a sentence that runs over
+    a page break ends, with its note, on the next page. The rows of ``table`` that cite a note
+    stand in the sentence it ends; the last page among them is the page of the note, and a row
+    on an earlier page cites the run from its own page to that one (``arms.csv`` says so in the
+    row's remark).
 
-    >>> cites = sentence_cites(load("arms"))
+    >>> cites = cited_table(load("arms")).set_index("id")["cite"]
     >>> cites["special_forces_training"], cites["soviet_equipment_upgrade"]
     ('Lindenstrauss 2015, pp. 62–63, n. 7', 'Lindenstrauss 2015, p. 63, n. 7')
     >>> cites["iai_deal_2012"]
@@ -38,20 +38,20 @@ def sentence_cites(table: pd.DataFrame) -> pd.Series:
     """
     noted = table[table["note"].notna()]
     note_page = noted.groupby(noted["note"].astype(int))["page"].max()
-    out = {}
+    out = []
     for _, r in table.iterrows():
         if pd.isna(r["note"]):
-            out[r["id"]] = cite(r["page"])
+            out.append(cite(r["page"]))
             continue
         note, first, last = int(r["note"]), int(r["page"]), int(note_page[int(r["note"])])
-        out[r["id"]] = (cite(first, note) if first == last
-                        else cite(f"pp. {first}–{last}, n. {note}"))
-    return pd.Series(out, name="cite")
+        out.append(cite(first, note) if first == last
+                   else cite(f"pp. {first}–{last}, n. {note}"))
+    return table.assign(cite=out)
 
 
 def iceberg_table(root=None) -> pd.DataFrame:
     """Our classification (``data/model/iceberg.csv``) with each item's page and note read
-    from the article row it points to, and its citation (:func:`sentence_cites`: a note that
+    from the article row it points to, and its citation (:func:`cited_table`: a note that
     ends a sentence on the next page is cited there).
 
     >>> t = iceberg_table()
@@ -66,7 +66,8 @@ def iceberg_table(root=None) -> pd.DataFrame:
     out = pd.DataFrame({"surface": items["surface"].astype(str), "label": items["label_en"],
                         "table": items["source_table"].astype(str), "id": items["id"],
                         "page": items["page"], "note": items["note"]})
-    cites = {name: sentence_cites(load(name, root)) for name in out["table"].unique()}
+    cites = {name: cited_table(load(name, root)).set_index("id")["cite"]
+             for name in out["table"].unique()}
     out["cite"] = [cites[t][i] for t, i in zip(out["table"], out["id"])]
     return out
 
@@ -261,7 +262,7 @@ def draw_visits(visits: pd.DataFrame, *, title: str, source: str, ax=None):
     return finish(ax, title=title, source=source)
 
 
-def date_check(*tables: pd.DataFrame, ids: Sequence[str] | None = None,
+def date_check_frame(*tables: pd.DataFrame, ids: Sequence[str] | None = None,
                label: str = "id") -> pd.DataFrame:
     """:func:`helpers.dates.compare_dates` of the rows of ``tables`` (those whose ``id`` is in
     ``ids``, in that order, if given; an id found in two tables is taken from the first), with a second checked dating where the outside sources
@@ -269,7 +270,7 @@ def date_check(*tables: pd.DataFrame, ids: Sequence[str] | None = None,
     ``visits.csv``): ``alt_start``, ``alt_end`` (NaT where there is none) and ``alt_agrees``,
     whether that dating too falls inside the period the article's date names.
 
-    >>> c = date_check(load("visits"), ids=["peres_2009"]).iloc[0]
+    >>> c = date_check_frame(load("visits"), ids=["peres_2009"]).iloc[0]
     >>> c["checked_start"].day, c["alt_start"].day, bool(c["agrees"]), bool(c["alt_agrees"])
     (28, 29, False, False)
     """
@@ -308,12 +309,12 @@ def _days(start, end) -> str:
 def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_label: str,
                     checked_label: str, alt_label: str = "another source", pad_days: int = 20,
                     ax=None):
-    """For each row of :func:`date_check` (or of :func:`helpers.dates.compare_dates`), a lane
+    """For each row of :func:`date_check_frame` (or of :func:`helpers.dates.compare_dates`), a lane
     for the period the article's date names (hatched) and one for the checked date (solid,
     with a marker); a row whose sources disagree gets a third lane for the second dating
     (dotted outline), so the disagreement is seen, not resolved. Returns the Axes.
 
-    >>> ax = draw_date_check(date_check(load("visits"), ids=["peres_2009"]), title="t",
+    >>> ax = draw_date_check(date_check_frame(load("visits"), ids=["peres_2009"]), title="t",
     ...                      source="Source: x.", article_label="article", checked_label="checked")
     >>> len(ax.get_yticks())
     3
