@@ -37,10 +37,12 @@ def _visits():
     return (v["from_code"] == "IL").sum(), len(v)
 
 
-def _weeks_before():
+def _days_before():
+    """Days from the 'wrong step' remark to the start of Peres's visit, by the two checked
+    datings of the visit (the sources differ by a day)."""
     remark = _t("weaknesses").loc["iran_wrong_step", "checked_date"]
-    visit = _t("visits").loc["peres_2009", "checked_date"]
-    return ((visit - remark).days / 7,)
+    peres = _t("visits").loc["peres_2009"]
+    return tuple((peres[field] - remark).days for field in ("checked_date", "alt_checked_date"))
 
 
 def _sipri(*ids):
@@ -146,7 +148,9 @@ CLAIMS = [
     Claim("01", "cell-010", r"The article lists (\w+) visits", lambda: (_visits()[1],)),
     Claim("01", "cell-013", r"(\w+) of the (\w+) listed visits went from Israel", _visits),
     Claim("01", "cell-028", r"(\w+) of the (\w+) listed were Israeli", _visits),
-    Claim("01", "cell-014", r"(\w+) weeks \*before\* it", _weeks_before),
+    Claim("01", "cell-014", r"more than (\w+) weeks \*before\* the visit",
+          lambda: (min(_days_before()) // 7,)),
+    Claim("01", "cell-014", r"\((\d+) or (\d+) days, by the two datings\)", _days_before),
     Claim("01", "cell-020", r"US\$(\d+) million for (\d{4})–(\d{4})",
           lambda: (*_sipri("il_deliveries_2006_2019")(),
                    *_t("sipri_arms").loc["il_deliveries_2006_2019",

@@ -29,6 +29,8 @@ NOT_QUOTED = {
     "page": "where the quote stands", "lesson_page": "where the lesson quote stands",
     "note": "the footnote the sentence ends with (test_provenance checks it)",
     "checked_date": "a date checked in outside sources", "checked_date_end": "the same",
+    "alt_checked_date": "a second such date, where the outside sources disagree",
+    "alt_checked_date_end": "the same",
     "level": "our coding of the article's wording", "sign": "our coding of a tie",
     "order": "the order of the points", "x": "layout of the argument map", "y": "the same",
     "volume": "the journal's masthead, not a quote", "issue": "the same",

@@ -5,24 +5,54 @@ from __future__ import annotations
 
 from numbers import Real
 
+import pandas as pd
+
 from helpers.data import load
 from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
                                say, unanswered)
 
 
-def check_days_before_visit(answer) -> Verdict:
-    """How many days before the (checked) start of Peres's visit did the Iranian chief of
-    staff's 'wrong step' remark come?
+def visit_gaps() -> dict[str, int]:
+    """Days from the 'wrong step' remark (its checked date) to the start of Peres's visit, by
+    each checked dating of the visit: the sources differ by a day (``checked_date``: the
+    Jerusalem Post and EurasiaNet; ``alt_checked_date``: the US embassy cable).
 
-    >>> check_days_before_visit(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: Subtract the two checked_date values (weaknesses and visits) and take .days.
-    Verdict(False)
+    >>> gaps = visit_gaps()
+    >>> sorted(gaps), gaps["alt_checked_date"] - gaps["checked_date"]
+    (['alt_checked_date', 'checked_date'], 1)
     """
     remark = load("weaknesses").set_index("id").loc["iran_wrong_step", "checked_date"]
-    visit = load("visits").set_index("id").loc["peres_2009", "checked_date"]
-    return check_number(answer, expected=(visit - remark).days, unit="days",
-                        hint="Subtract the two checked_date values (weaknesses and visits) "
-                             "and take .days.")
+    peres = load("visits").set_index("id").loc["peres_2009"]
+    return {field: int((peres[field] - remark).days)
+            for field in ("checked_date", "alt_checked_date") if not pd.isna(peres[field])}
+
+
+def check_days_before_visit(answer) -> Verdict:
+    """How many days before the (checked) start of Peres's visit did the Iranian chief of
+    staff's 'wrong step' remark come? The sources differ on the start by a day, so the gap by
+    either dating is right, and the feedback says which one the answer follows (never the
+    number).
+
+    >>> check_days_before_visit(...)
+    ⏳ Not answered yet: replace ... with your answer. Hint: Subtract the remark's checked_date (weaknesses) from the visit's checked_date or alt_checked_date (visits) and take .days.
+    Verdict(False)
+    """
+    hint = ("Subtract the remark's checked_date (weaknesses) from the visit's checked_date or "
+            "alt_checked_date (visits) and take .days.")
+    gaps = visit_gaps()
+    value = as_number(answer)
+    if value is not None and not unanswered(answer):
+        for field, days in gaps.items():
+            if value == days:
+                others = [f for f in gaps if f != field]
+                more = ""
+                if others:
+                    diff = abs(gaps[others[0]] - days)
+                    more = (f" The other dating ({others[0]}) gives a gap {diff} "
+                            f"day{'' if diff == 1 else 's'} different: the sources disagree on "
+                            "when the visit began.")
+                return say(True, f"{CORRECT} That is the gap by the visit's {field}.{more}")
+    return check_number(answer, expected=gaps["checked_date"], unit="days", hint=hint)
 
 
 def series_years() -> tuple[int, int]:

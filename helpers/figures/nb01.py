@@ -12,7 +12,7 @@ from matplotlib.patches import Patch, Polygon
 from matplotlib.ticker import FuncFormatter
 
 from ..data import load, referenced_rows
-from ..dates import article_period, as_written, day, midpoint, published
+from ..dates import article_period, as_written, compare_dates, day, midpoint, published
 from ..plots import (CYCLE, GREY, HATCHES, MARKERS, STACK, LabelPlacer, actor, finish, series,
                      short_labels, wrap)
 from ..sources import cite, page_ref
@@ -22,27 +22,64 @@ WATER = "#56B4E9"
 # --- the iceberg (our classification) --------------------------------------------------------
 
 
+def cited_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with a ``cite`` column: each row's citation, with its note where the note
+    stands. A footnote number is glued to the end of its sentence, so a sentence that runs over
+    a page break ends, with its note, on the next page. The rows of ``table`` that cite a note
+    stand in the sentence it ends; the last page among them is the page of the note, and a row
+    on an earlier page cites the run from its own page to that one (``arms.csv`` says so in the
+    row's remark).
+
+    >>> cites = cited_table(load("arms")).set_index("id")["cite"]
+    >>> cites["special_forces_training"], cites["soviet_equipment_upgrade"]
+    ('Lindenstrauss 2015, pp. 62–63, n. 7', 'Lindenstrauss 2015, p. 63, n. 7')
+    >>> cites["iai_deal_2012"]
+    'Lindenstrauss 2015, p. 63'
+    """
+    noted = table[table["note"].notna()]
+    note_page = noted.groupby(noted["note"].astype(int))["page"].max()
+    out = []
+    for _, r in table.iterrows():
+        if pd.isna(r["note"]):
+            out.append(cite(r["page"]))
+            continue
+        note, first, last = int(r["note"]), int(r["page"]), int(note_page[int(r["note"])])
+        out.append(cite(first, note) if first == last
+                   else cite(f"pp. {first}–{last}, n. {note}"))
+    return table.assign(cite=out)
+
+
 def iceberg_table(root=None) -> pd.DataFrame:
     """Our classification (``data/model/iceberg.csv``) with each item's page and note read
-    from the article row it points to.
+    from the article row it points to, and its citation (:func:`cited_table`: a note that
+    ends a sentence on the next page is cited there).
 
     >>> t = iceberg_table()
     >>> t.groupby("surface").size().to_dict()
     {'above': 5, 'below': 8}
     >>> t.loc[t.id == "iceberg_2008", "cite"].item()
     'Lindenstrauss 2015, p. 61, n. 1'
+    >>> t.loc[t.id == "special_forces_training", "cite"].item()
+    'Lindenstrauss 2015, pp. 62–63, n. 7'
     """
     items = referenced_rows("iceberg", table="source_table", root=root)
     out = pd.DataFrame({"surface": items["surface"].astype(str), "label": items["label_en"],
                         "table": items["source_table"].astype(str), "id": items["id"],
                         "page": items["page"], "note": items["note"]})
-    out["cite"] = [cite(p, n) for p, n in zip(out["page"], out["note"])]
+    cites = {name: cited_table(load(name, root)).set_index("id")["cite"]
+             for name in out["table"].unique()}
+    out["cite"] = [cites[t][i] for t, i in zip(out["table"], out["id"])]
     return out
+
+
+def _ref(citation: str) -> str:
+    """'p. 62, n. 7' from 'Lindenstrauss 2015, p. 62, n. 7'."""
+    return citation.split(", ", 1)[1]
 
 
 def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     """Draw :func:`iceberg_table` as an iceberg: the items 'above' over the waterline, the
-    others under it, each with its page (and note). Returns the Axes.
+    others under it, each with its citation (``cite``). Returns the Axes.
 
     >>> ax = draw_iceberg(iceberg_table(), title="t", source="Source: x.")
     >>> ax.get_title()
@@ -64,10 +101,10 @@ def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.add_patch(Polygon([(0.9, 0), (-0.8, 0.35 * bottom), (0.1, 0.9 * bottom), (5.0, bottom),
                           (9.9, 0.9 * bottom), (10.8, 0.35 * bottom), (9.1, 0)], **outline))
     for i, (_, r) in enumerate(above.iterrows()):
-        ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+        ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({_ref(r['cite'])})",
                 ha="center", va="center", fontsize=8.5, zorder=3)
     for i, (_, r) in enumerate(below.iterrows()):
-        ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({page_ref(r['page'], r['note'])})",
+        ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({_ref(r['cite'])})",
                 ha="center", va="center", fontsize=8.5, zorder=3)
     ax.text(-2.9, top - 0.2, "On show:\nofficial, public", fontsize=9, fontweight="bold",
             va="top", color="#333333")
@@ -225,57 +262,117 @@ def draw_visits(visits: pd.DataFrame, *, title: str, source: str, ax=None):
     return finish(ax, title=title, source=source)
 
 
-def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_label: str,
-                    checked_label: str, pad_days: int = 20, ax=None):
-    """For each row of :func:`helpers.dates.compare_dates`, two lanes: the period the
-    article's date names (hatched) and the checked date (solid, with a marker). Returns the
-    Axes.
+def date_check_frame(*tables: pd.DataFrame, ids: Sequence[str] | None = None,
+               label: str = "id") -> pd.DataFrame:
+    """:func:`helpers.dates.compare_dates` of the rows of ``tables`` (those whose ``id`` is in
+    ``ids``, in that order, if given; an id found in two tables is taken from the first), with a second checked dating where the outside sources
+    disagree with each other (``alt_checked_date`` and ``alt_checked_date_end`` of
+    ``visits.csv``): ``alt_start``, ``alt_end`` (NaT where there is none) and ``alt_agrees``,
+    whether that dating too falls inside the period the article's date names.
 
-    >>> from helpers.dates import compare_dates
-    >>> f = compare_dates(load("visits"))
-    >>> ax = draw_date_check(f[f.id == "peres_2009"], title="t", source="Source: x.",
-    ...                      article_label="article", checked_label="checked")
-    >>> len(ax.get_yticks())
-    2
+    >>> c = date_check_frame(load("visits"), ids=["peres_2009"]).iloc[0]
+    >>> c["checked_start"].day, c["alt_start"].day, bool(c["agrees"]), bool(c["alt_agrees"])
+    (28, 29, False, False)
     """
+    records, seen = [], set()
+    for table in tables:
+        rows = table if ids is None else table[table["id"].isin(list(ids))]
+        rows = rows[~rows["id"].isin(seen)]
+        seen |= set(rows["id"])
+        by_id = rows.set_index("id")
+        for rec in compare_dates(rows, label=label).to_dict("records"):
+            r = by_id.loc[rec["id"]]
+            start, end = r.get("alt_checked_date"), r.get("alt_checked_date_end")
+            start = pd.NaT if start is None or pd.isna(start) else pd.Timestamp(start)
+            end = start if end is None or pd.isna(end) else pd.Timestamp(end)
+            rec |= {"alt_start": start, "alt_end": end,
+                    "alt_agrees": pd.NA if pd.isna(start) else
+                    bool(rec["article_start"] <= start and end <= rec["article_end"])}
+            records.append(rec)
+    out = pd.DataFrame(records, columns=["id", "label", "article_start", "article_end",
+                                         "checked_start", "checked_end", "agrees",
+                                         "alt_start", "alt_end", "alt_agrees"])
+    if ids is not None:
+        order = {i: k for k, i in enumerate(ids)}
+        out = out.sort_values("id", key=lambda s: s.map(order), ignore_index=True)
+    for c in ("alt_start", "alt_end"):
+        out[c] = pd.to_datetime(out[c])
+    out["alt_agrees"] = out["alt_agrees"].astype("boolean")
+    return out
+
+
+def _days(start, end) -> str:
+    """'28–29 Jun' or '21 May': the days a checked dating names."""
+    return day(start) if end == start else f"{start.day}–{day(end)}"
+
+
+def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_label: str,
+                    checked_label: str, alt_label: str = "another source", pad_days: int = 20,
+                    ax=None):
+    """For each row of :func:`date_check_frame` (or of :func:`helpers.dates.compare_dates`), a lane
+    for the period the article's date names (hatched) and one for the checked date (solid,
+    with a marker); a row whose sources disagree gets a third lane for the second dating
+    (dotted outline), so the disagreement is seen, not resolved. Returns the Axes.
+
+    >>> ax = draw_date_check(date_check_frame(load("visits"), ids=["peres_2009"]), title="t",
+    ...                      source="Source: x.", article_label="article", checked_label="checked")
+    >>> len(ax.get_yticks())
+    3
+    """
+    has_alt = [("alt_start" in frame and not pd.isna(r["alt_start"]))
+               for _, r in frame.iterrows()]
+    lanes = sum(2 + a for a in has_alt)
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.3 + 1.0 * len(frame)))
+        _, ax = plt.subplots(figsize=(10, 1.3 + 0.5 * lanes))
     article, outside = series("article"), series("outside")
     ticks, names = [], []
-    n = len(frame)
-    for i, (_, r) in enumerate(frame.iterrows()):
-        ya, yc = 2 * (n - 1 - i) + 1, 2 * (n - 1 - i)
+    y = lanes
+    for (_, r), alt in zip(frame.iterrows(), has_alt):
+        y -= 1
         a0, a1 = (mdates.date2num(d) for d in (r["article_start"], r["article_end"]))
-        c0, c1 = (mdates.date2num(d) for d in (r["checked_start"], r["checked_end"]))
-        ax.barh(ya, a1 - a0 + 1, left=a0, height=0.55, color=article.colour, alpha=0.45,
+        ax.barh(y, a1 - a0 + 1, left=a0, height=0.55, color=article.colour, alpha=0.45,
                 hatch="///", edgecolor="black", lw=0.8, zorder=2)
-        ax.barh(yc, c1 - c0 + 1, left=c0, height=0.55, color=outside.colour,
-                edgecolor="black", lw=0.8, zorder=2)
-        ax.scatter([c0 + 0.5 * (c1 - c0 + 1)], [yc], marker="D", s=40, color="white",
-                   edgecolor="black", zorder=3)
-        c_start, c_end = r["checked_start"], r["checked_end"]
-        span = day(c_start)
-        if c_end != c_start:
-            span = f"{c_start.day}–{day(c_end)}"
-        ax.annotate(span, (c1 + 1, yc), xytext=(6, 0), textcoords="offset points",
-                    va="center", fontsize=8.5)
-        ticks += [ya, yc]
-        names += [f"{r['label']}: {article_label}", f"{r['label']}: {checked_label}"]
-    lo = min(frame["article_start"].min(), frame["checked_start"].min())
-    hi = max(frame["article_end"].max(), frame["checked_end"].max())
+        ticks.append(y)
+        names.append(f"{r['label']}: {article_label}")
+        datings = [("checked", checked_label, dict(color=outside.colour))]
+        if alt:
+            datings.append(("alt", alt_label, dict(color="white", linestyle=":",
+                                                     hatch="..")))
+        for kind, name, style in datings:
+            y -= 1
+            start, end = (r[f"{kind}_start"], r[f"{kind}_end"])
+            c0, c1 = (mdates.date2num(d) for d in (start, end))
+            ax.barh(y, c1 - c0 + 1, left=c0, height=0.55, edgecolor="black", lw=0.8,
+                    zorder=2, **style)
+            ax.scatter([c0 + 0.5 * (c1 - c0 + 1)], [y], marker="D", s=40, color="white",
+                       edgecolor="black", zorder=3)
+            ax.annotate(_days(start, end), (c1 + 1, y), xytext=(6, 0),
+                        textcoords="offset points", va="center", fontsize=8.5)
+            ticks.append(y)
+            names.append(f"{r['label']}: {name}")
+    starts = [frame["article_start"].min(), frame["checked_start"].min()]
+    stops = [frame["article_end"].max(), frame["checked_end"].max()]
+    if any(has_alt):
+        starts.append(frame["alt_start"].min())
+        stops.append(frame["alt_end"].max())
+    lo, hi = min(starts), max(stops)
     ax.set_xlim(mdates.date2num(lo - pd.Timedelta(days=pad_days)),
                 mdates.date2num(hi + pd.Timedelta(days=pad_days + 15)))
+    ax.set_ylim(-0.6, lanes - 0.4)
     ax.set_yticks(ticks, names)
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_minor_locator(mdates.DayLocator(bymonthday=(8, 15, 22)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: day(mdates.num2date(x))))
     ax.set_xlabel("Date (hatched: the whole period the article's date names)")
-    ax.legend(handles=[Patch(facecolor=article.colour, alpha=0.45, hatch="///",
-                             edgecolor="black", label="As the article dates it"),
-                       Patch(facecolor=outside.colour, edgecolor="black",
-                             label="As contemporary sources date it")],
-              loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    handles = [Patch(facecolor=article.colour, alpha=0.45, hatch="///", edgecolor="black",
+                     label="As the article dates it"),
+               Patch(facecolor=outside.colour, edgecolor="black",
+                     label="As contemporary sources date it")]
+    if any(has_alt):
+        handles.append(Patch(facecolor="white", edgecolor="black", linestyle=":", hatch="..",
+                             label="As another contemporary source dates it"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     return finish(ax, title=title, source=source, source_y=-0.08)
 
 
