@@ -48,7 +48,7 @@ def test_quotes_are_short():
 
 
 def test_article_value_is_kept_beside_its_correction():
-    """The Peres visit: the article says May 2009 (p. 62); reports put it at 28–29 June 2009."""
+    """The Peres visit: the article says May 2009 (p. 62); reports put it in late June 2009 (28–29 or 29–30 June by source)."""
     visits = data.load("visits").set_index("id")
     peres = visits.loc["peres_2009"]
     assert (peres["date"].year, peres["date"].month) == (2009, 5)
