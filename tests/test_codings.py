@@ -34,6 +34,18 @@ def test_russian_support_for_armenia_is_stated_not_inferred():
     """The article states Russian aid to Armenia (p. 64; the Haaretz responses, p. 62, n. 4)."""
     tie = _tie("1990s", "RU", "AM")
     assert (tie["basis"], tie["sign"], tie["page"]) == ("article", 1, 64)
+    assert "could not continue to control" in tie["remark"], "«להמשיך לשלוט» (p. 64)"
+    assert "in the 1990s is our coding" in tie["remark"], "the article gives the aid no decade"
+
+
+def test_azerbaijan_turkey_plus_is_said_to_simplify_mixed_evidence():
+    """Great importance and 'one nation, two states' (pp. 64, 66), but points of dispute and
+    Turkish pressure (pp. 64, 66): the +1 stays on the article's basis, the simplification is
+    ours."""
+    tie = _tie("2014", "AZ", "TR")
+    assert (tie["basis"], tie["sign"]) == ("article", 1)
+    assert "simplifies" in tie["remark"] and "our reading" in tie["remark"]
+    assert "some of the religionisation processes" in tie["remark"], "«חלק מתהליכי ההדתה»"
 
 
 @pytest.mark.parametrize("other", ["IR", "RU"])

@@ -140,6 +140,21 @@ def test_the_notebooks_show_that_the_sources_differ_by_a_day(notebook, ids, dati
         assert dating in text, f"notebook {notebook}: {dating!r}, one of the two datings"
 
 
+def test_eurasianet_gives_only_the_start_of_the_visit():
+    """EurasiaNet (3 June 2009) announced the start for 28 June; the end, 29 June, is the
+    Jerusalem Post's. Where the collection spells the 28–29 June dating out, it says so."""
+    said = "announced the start for 28 June"
+    visits = data.load("visits").set_index("id").loc["peres_2009"]
+    timeline = data.load("relations_timeline").set_index("id").loc["peres_2009"]
+    peres = GLOSSARY.set_index("id").loc["peres"]
+    texts = {"visits.csv": visits["remark"], "relations_timeline.csv": timeline["remark"],
+             "glossary.csv": peres["outside_en"], "nb00 cell-013": _markdown("00", "cell-013"),
+             "visits description": data.resource("visits")["description"]}
+    for where, text in texts.items():
+        assert said in re.sub(r"\s+", " ", text), f"{where}: EurasiaNet gave only the start"
+        assert not re.search(r"Jerusalem Post\*? and EurasiaNet", text), where
+
+
 def test_the_date_check_shows_both_datings():
     check = figures01.date_check_frame(data.load("visits"), data.load("relations_timeline"),
                                  ids=["peres_2009", "iran_wrong_step_2009"])
@@ -180,3 +195,10 @@ def test_the_iceberg_cites_each_note_on_its_page(article_pages):
             f"iceberg {r['id']}: {r['cite']!r}, but note {r['note']} stands on p. {where[int(r['note'])]}"
     forces = table.set_index("id").loc["special_forces_training", "cite"]
     assert forces == "Lindenstrauss 2015, pp. 62–63, n. 7"
+
+
+def test_the_glossary_gives_liebermans_reply_as_the_article_does():
+    """«ובתגובה אמר גם» (p. 65): the article says he replied; 'sarcasm' is a reading, and the
+    explanation gives only the article's words."""
+    text = GLOSSARY.set_index("id").loc["lieberman", "explanation_en"]
+    assert "said in response that" in text and "sarcas" not in text
