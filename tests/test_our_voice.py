@@ -84,9 +84,36 @@ def test_the_west_conditional_is_scored(card):
     assert {"second_karabakh_war_2020", "nk_offensive_2023", "hajiyev_harop_2020"} <= set(events)
     assert row["our_judgement"] in scorecard.judgements().index
     assert "reported by the Times of Israel" in row["outcome_en"]
-    assert "a SIPRI estimate" in row["outcome_en"]
+    assert "by one estimate: SIPRI, as given in the project's checked-facts list" in row["outcome_en"]
     shown = _cell("06", "cell-015-1")
     assert "(p. 61)" in shown and "Our judgement" in shown
+    assert "SIPRI" in shown.split("Our judgement")[0] and "5,700 deaths by one estimate" in shown, \
+        "the outside block names SIPRI with the one fact it gives"
+
+
+def test_the_conditional_about_the_west_met_our_reading_of_its_test():
+    """The article does not define an 'adventurous policy' (p. 61): the test of 2020 and 2023
+    is the one we take it to be, not an obvious one."""
+    for cell in ("cell-022", "cell-022-1"):
+        text = _cell("06", cell)
+        assert "obvious" not in text and "what we take to be its test" in text, cell
+
+
+#: How the solution of Exercise 3 names each judgement (a pattern).
+AS_WRITTEN = {"held": r"\bheld\b(?! partly)", "partly": r"\bheld partly\b",
+              "open": r"\bremain open\b", "not_testable": r"\bcannot be tested\b",
+              "overtaken": r"\bovertaken\b"}
+
+
+def test_the_crosstab_solution_names_every_judgement_of_the_explicit_rows(card):
+    """cell-036: 'The explicit ones held, held partly, remain open or ... cannot be tested' lists
+    each judgement an explicit row carries, and 'overtaken' only if one does."""
+    text = _cell("06", "cell-036")
+    sentence = re.search(r"The explicit ones ([^.]*)\.", text)[1]
+    explicit = set(card.loc[card["explicit"].astype(bool), "our_judgement"])
+    for code, words in AS_WRITTEN.items():
+        named = re.search(words, sentence) is not None
+        assert named == (code in explicit), f"{code!r}: {sentence!r}"
 
 
 def test_the_embassy_is_not_scored_as_a_step_the_neighbours_discouraged(card):

@@ -232,6 +232,9 @@ CLAIMS = [
     Claim("06", "cell-008-1", r"holds (\w+) assessments", lambda: (len(data.load("scorecard")),)),
     Claim("06", "cell-036", r"The sample is small \((\w+) rows\)",
           lambda: (len(data.load("scorecard")),)),
+    Claim("06", "cell-036", r"remain open or, in (\w+) case \(the judgement of value",
+          lambda: ((data.load("scorecard").query("explicit")["our_judgement"]
+                    == "not_testable").sum(),)),
     Claim("06", "cell-004", r"re-elected in (\d{4}) \(about (\d+)% of the vote\) and in a snap "
                             r"election on (\d+) February (\d{4}) \(([\d.]+)%", _elections),
     Claim("06", "cell-026", r"About (\d+)%: in (\d{4}) Azerbaijan", _share_of_peak),
