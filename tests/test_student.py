@@ -189,3 +189,17 @@ def test_student_folder_is_ignored_and_survives_clean():
     assert "rm " in clean
     assert not any(word.strip("./") == "student" for word in clean.split()), clean
     assert "student-lab:" in makefile and "/lab/tree/student/00_introduction.ipynb" in makefile
+
+
+def test_readme_working_alone_names_what_exists():
+    text = (nbrun.ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Working alone\n")[1].split("\n## ")[0]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| ")]
+    windows = [row[3] for row in rows[1:]]
+    assert windows and all("Scripts\\" in cell and "/" not in cell for cell in windows), windows
+    makefile = (nbrun.ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("student", "student-lab"):
+        assert f"`make {target}`" in section and f"\n{target}:" in makefile
+    assert "--fresh" in section and "--fresh" in (nbrun.ROOT / "tools" / "build_student.py"
+                                                   ).read_text(encoding="utf-8")
+    assert "collapsed" in section and ".fresh.ipynb" in section
