@@ -14,7 +14,10 @@
 #                  tests that should notice each, and the kill ratio (a benchmark, 10-20 min;
 #                  MUTATE_ARGS="--only NAME" for one, "--list" to see them)
 #   make execute   re-run every notebook in place and store the new outputs
-#   make book      the static site in build/site/      make student   build/student/*.ipynb
+#   make student   your own copies in student/ (no solutions; a copy you changed is kept, the
+#                  new version written beside it as NN_name.fresh.ipynb), and the hand-out
+#                  copies in build/student/      make student-lab   JupyterLab on student/00
+#   make book      the static site in build/site/
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
 #   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
 
@@ -68,7 +71,7 @@ define install
 	  > /dev/null || true
 endef
 
-.PHONY: setup lab lint test test-offline bench mutate execute book student slides lock toc datadoc clean
+.PHONY: setup lab lint test test-offline bench mutate execute book student student-lab slides lock toc datadoc clean
 
 setup: $(FULL_STAMP)
 
@@ -147,8 +150,16 @@ execute: setup
 book: setup
 	$(BIN)/python tools/build_site.py
 
+# student/ (git-ignored, never removed by clean): building again keeps a copy the student
+# changed; build/student/ is the hand-out, replaced each time.
 student: setup
 	$(BIN)/python tools/build_student.py
+	$(BIN)/python tools/build_student.py --out build/student --replace
+
+# JupyterLab on the student's own copies (built or refreshed first; needs only the lab lock)
+student-lab: $(LAB_STAMP) $(LAB_SETTINGS)
+	$(BIN)/python tools/build_student.py
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/student/00_introduction.ipynb
 
 slides: setup
 	$(BIN)/python tools/build_slides.py

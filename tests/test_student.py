@@ -79,3 +79,127 @@ def test_student_version_runs_and_every_check_reminds(student_dir, path):
             printed = "".join(o.get("text", "") for o in cell.outputs)
             assert NOT_DONE.split(":")[0] in printed, \
                 f"cell {i}: the check does not print the 'Not answered yet' reminder: {printed!r}"
+
+
+# --- Building again never destroys work (student/, the copies a student works in) ----------
+
+def _answer_cell(nb):
+    return next(c for c in nb.cells if c.cell_type == "code"
+                and "exercise" in c.metadata.get("tags", []))
+
+
+@pytest.fixture
+def collection(tmp_path):
+    """Two of the collection's notebooks copied into a folder of their own, so a test can
+    change 'the collection' between two builds."""
+    src = tmp_path / "notebooks"
+    src.mkdir()
+    for path in NOTEBOOKS[:2]:
+        (src / path.name).write_bytes(path.read_bytes())
+    return sorted(src.glob("*.ipynb"))
+
+
+def test_rebuild_keeps_a_changed_copy_and_refreshes_an_untouched_one(collection, tmp_path,
+                                                                    capsys):
+    out = tmp_path / "student"
+    build_student.main(["--out", str(out), *map(str, collection)])
+    mine, other = out / collection[0].name, out / collection[1].name
+
+    nb = nbformat.read(mine, as_version=4)
+    _answer_cell(nb).source = "answer = 42  # my answer"
+    nbformat.write(nb, mine)
+    # the collection changes under both copies
+    for path in collection:
+        src = nbformat.read(path, as_version=4)
+        src.cells.append(nbformat.v4.new_markdown_cell("A new closing note."))
+        nbformat.write(src, path)
+
+    capsys.readouterr()
+    build_student.main(["--out", str(out), *map(str, collection)])
+    said = capsys.readouterr().out
+
+    kept = nbformat.read(mine, as_version=4)
+    assert _answer_cell(kept).source == "answer = 42  # my answer", "the edit is lost"
+    assert kept.cells[-1].source != "A new closing note."
+    fresh = nbformat.read(build_student.fresh_path(mine), as_version=4)
+    assert _answer_cell(fresh).source.strip().endswith("...")
+    assert fresh.cells[-1].source == "A new closing note."
+    assert f"kept {mine}" in said and mine.stem + ".fresh.ipynb" in said
+    refreshed = nbformat.read(other, as_version=4)
+    assert refreshed.cells[-1].source == "A new closing note.", "an untouched copy is stale"
+    assert not build_student.fresh_path(other).exists()
+
+    # started over: the fresh copy put in place of the changed one is refreshed again
+    mine.write_bytes(build_student.fresh_path(mine).read_bytes())
+    result = build_student.update(collection, out)
+    assert mine in result.written and not result.kept
+
+
+def test_running_a_copy_is_not_a_change(collection, tmp_path):
+    out = tmp_path / "student"
+    build_student.update(collection, out)
+    copy_ = out / collection[0].name
+    nb = nbformat.read(copy_, as_version=4)
+    cell = _answer_cell(nb)
+    cell.execution_count = 7
+    cell.outputs = [nbformat.v4.new_output("stream", text="ran\n")]
+    nbformat.write(nb, copy_)
+    result = build_student.update(collection, out)
+    assert copy_ in result.written and not result.kept
+    assert _answer_cell(nbformat.read(copy_, as_version=4)).outputs == []
+
+
+def test_a_copy_from_before_the_record_is_kept_if_it_differs(collection, tmp_path):
+    out = tmp_path / "student"
+    build_student.update(collection, out)
+    (out / build_student.MANIFEST).unlink()
+    mine = out / collection[0].name
+    nb = nbformat.read(mine, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("my notes"))
+    nbformat.write(nb, mine)
+    mine_bytes = mine.read_bytes()
+    (out / collection[1].name).write_text("{ not a notebook", encoding="utf-8")
+    result = build_student.update(collection, out)
+    assert result.kept == [mine, out / collection[1].name]
+    assert mine.read_bytes() == mine_bytes
+    assert (out / collection[1].name).read_text(encoding="utf-8") == "{ not a notebook"
+
+
+def test_fresh_writes_one_copy_beside_and_touches_nothing_else(collection, tmp_path):
+    out = tmp_path / "student"
+    build_student.update(collection, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    build_student.main(["--out", str(out), "--fresh", collection[1].name[:2],
+                        *map(str, collection)])
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    fresh = collection[1].stem + ".fresh.ipynb"
+    assert set(after) - set(before) == {fresh}
+    assert all(after[name] == data for name, data in before.items())
+    with pytest.raises(SystemExit, match="no notebook 99"):
+        build_student.main(["--out", str(out), "--fresh", "99", *map(str, collection)])
+
+
+def test_student_folder_is_ignored_and_survives_clean():
+    root = nbrun.ROOT
+    assert build_student.OUT == root / "student"
+    ignored = (root / ".gitignore").read_text(encoding="utf-8").split()
+    assert "/student/" in ignored or "student/" in ignored
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    clean = makefile.split("\nclean:")[1].split("\n\n")[0]
+    assert "rm " in clean
+    assert not any(word.strip("./") == "student" for word in clean.split()), clean
+    assert "student-lab:" in makefile and "/lab/tree/student/00_introduction.ipynb" in makefile
+
+
+def test_readme_working_alone_names_what_exists():
+    text = (nbrun.ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Working alone\n")[1].split("\n## ")[0]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| ")]
+    windows = [row[3] for row in rows[1:]]
+    assert windows and all("Scripts\\" in cell and "/" not in cell for cell in windows), windows
+    makefile = (nbrun.ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("student", "student-lab"):
+        assert f"`make {target}`" in section and f"\n{target}:" in makefile
+    assert "--fresh" in section and "--fresh" in (nbrun.ROOT / "tools" / "build_student.py"
+                                                   ).read_text(encoding="utf-8")
+    assert "collapsed" in section and ".fresh.ipynb" in section
