@@ -9,6 +9,8 @@ every lesson, exercise and check. tools/collapse_solutions.py sets the metadata
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -71,3 +73,17 @@ def test_the_tool_collapses_a_new_solution_and_keeps_the_rest():
     assert [c.source for c in nb.cells] == before
     assert hidden_fields(text) == {"source_hidden": True}
     assert collapse(nb) == []
+
+
+# What a collapsed cell still shows is its first line: a label, never part of the answer.
+LABEL = {"code": r"# Solution\b.*", "markdown": r"(\*\*[^*]+\*\*|#{1,6} .+)"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_a_collapsed_solution_shows_only_its_label(path):
+    for cell in cells(path):
+        if "solution" in tags(cell):
+            first = cell.source.split("\n", 1)[0].strip()
+            assert re.fullmatch(LABEL[cell.cell_type], first), (
+                f"{path.name}, {cell.id}: the collapsed view shows {first[:60]!r}; open the "
+                f"solution with a line of its own (`# Solution` or `**Solution.**`)")
