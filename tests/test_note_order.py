@@ -12,6 +12,7 @@ the page test cannot see. Skips where ../shared/source is absent.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pandas as pd
 import pytest
@@ -35,17 +36,35 @@ def _rows_with_quote_and_note():
 ROWS = list(_rows_with_quote_and_note())
 
 
-def sentence_notes(quote: str, page: int, pages: dict[int, str]) -> set[int]:
-    """The notes a row quoting ``quote`` on ``page`` may give (folded article pages): those
-    standing in the quote's sentence, else the first note after the quote."""
-    positions = sources.note_positions(pages)
+class Run(NamedTuple):
+    """The folded article as one run of text, pages in order, with where each page starts
+    and where each footnote number stands in the run."""
+
+    text: str
+    starts: dict[int, int]
+    notes: dict[int, int]
+
+
+def article_run(pages: dict[int, str]) -> Run:
     order = sorted(pages)
-    text = " ".join(pages[p] for p in order)  # the article as one run, pages in order
     starts, at = {}, 0
     for p in order:
         starts[p] = at
         at += len(pages[p]) + 1
-    begin = text.find(sources.fold(quote), starts[page])
+    notes = {n: starts[p] + off for n, (p, off) in sources.note_positions(pages).items()}
+    return Run(" ".join(pages[p] for p in order), starts, notes)
+
+
+@pytest.fixture(scope="module")
+def run(article_pages):
+    return article_run(article_pages)
+
+
+def sentence_notes(quote: str, page: int, run: Run) -> set[int]:
+    """The notes a row quoting ``quote`` on ``page`` may give: those standing in the quote's
+    sentence, else the first note after the quote."""
+    text = run.text
+    begin = text.find(sources.fold(quote), run.starts[page])
     assert begin >= 0, f"quote not found from p. {page}: {quote}"
     end = begin + len(sources.fold(quote))
     before = [m.end() for m in SENTENCE_END.finditer(text, 0, begin)]
@@ -53,9 +72,9 @@ def sentence_notes(quote: str, page: int, pages: dict[int, str]) -> set[int]:
     after = SENTENCE_END.search(text, max(end - 1, begin))
     hi = after.end() if after else len(text)
     hi += len(re.match(r"\d*", text[hi:]).group())  # the note glued after the full stop
-    at = {n: starts[p] + off for n, (p, off) in positions.items()}
-    inside = {n for n, a in at.items() if lo <= a <= hi}
-    return inside or {min((n for n, a in at.items() if a >= end), key=at.get, default=None)}
+    inside = {n for n, a in run.notes.items() if lo <= a <= hi}
+    return inside or {min((n for n, a in run.notes.items() if a >= end), key=run.notes.get,
+                          default=None)}
 
 
 def test_there_are_rows_to_check():
@@ -63,17 +82,16 @@ def test_there_are_rows_to_check():
 
 
 @pytest.mark.parametrize("table,row,quote,page,note", ROWS)
-def test_a_rows_note_stands_in_its_quotes_sentence(article_pages, table, row, quote, page,
-                                                    note):
-    notes = sentence_notes(quote, page, article_pages)
+def test_a_rows_note_stands_in_its_quotes_sentence(run, table, row, quote, page, note):
+    notes = sentence_notes(quote, page, run)
     assert note in notes, (f"{table} row {row}, field note: n. {note} does not stand in the "
                            f"sentence of the row's quote on p. {page} (its notes: "
                            f"{sorted(notes) or 'none'})")
 
 
-def test_a_neighbouring_note_is_refused(article_pages):
+def test_a_neighbouring_note_is_refused(run):
     """The rule is strict enough to see a note moved by one (the arms estimate's n. 8 → 9)."""
     figures = data.load("figures").set_index("id")
     row = figures[figures["note"] == 8].iloc[0]
-    notes = sentence_notes(row["quote_he"], int(row["page"]), article_pages)
+    notes = sentence_notes(row["quote_he"], int(row["page"]), run)
     assert 8 in notes and 9 not in notes
