@@ -263,11 +263,28 @@ def test_outside_traffic_reads_dns_tcp_and_udp_out_of_a_net_log():
         ("UDP_CONNECT", 2, {"address": "[2001:4860:4860::8888]:443"}))) == []
 
 
-def test_read_netlog_reads_a_log_left_open(tmp_path):
+_NETLOG_HEAD = '{"constants": {"logEventTypes": {"DNS_TRANSACTION": 0}},\n"events": [\n'
+_NETLOG_EVENT = '{"type": 0, "source": {"id": 1}, "params": {"hostname": "a.example"}}'
+
+
+@pytest.mark.parametrize("text", [
+    _NETLOG_HEAD + _NETLOG_EVENT + ",\n",                       # stopped between events
+    _NETLOG_HEAD + _NETLOG_EVENT + ",\n" + '{"type": 0, "sou',  # stopped mid-event
+    _NETLOG_HEAD + _NETLOG_EVENT + "]\n",                       # events closed, no polledData
+    _NETLOG_HEAD + _NETLOG_EVENT + '],\n"polledData": {}',      # polledData, no final brace
+    _NETLOG_HEAD + _NETLOG_EVENT + '],\n"polledData": {}}\n',   # finished
+], ids=["between-events", "mid-event", "events-closed", "polled-data", "finished"])
+def test_read_netlog_reads_a_log_stopped_anywhere(tmp_path, text):
     path = tmp_path / "netlog.json"
-    path.write_text('{"constants": {"logEventTypes": {"DNS_TRANSACTION": 0}},\n"events": [\n'
-                    '{"type": 0, "source": {"id": 1}, "params": {"hostname": "a.example"}},\n')
+    path.write_text(text)
     assert browser.outside_traffic(browser.read_netlog(path)) == ["DNS_TRANSACTION: a.example"]
+
+
+def test_read_netlog_refuses_what_is_not_a_net_log(tmp_path):
+    path = tmp_path / "netlog.json"
+    path.write_text("<html>\n<body>")
+    with pytest.raises(ValueError, match="not a Chromium net log"):
+        browser.read_netlog(path)
 
 
 def test_chromium_resolves_no_name_but_localhost():

@@ -110,12 +110,24 @@ def outside_traffic(netlog: dict) -> list[str]:
 
 
 def read_netlog(path: Path) -> dict:
-    """A net log file, also when Chromium was stopped before closing its JSON."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    """A net log file, also when Chromium stopped before it finished writing it.
+
+    Chromium writes the constants, then one event per line, then closes the events
+    array, then "polledData" and the final brace. It can be stopped anywhere in
+    that order, even in the middle of an event line: each such point is closed
+    here, and an unfinished last line is dropped. Anything else is an error.
+    """
+    text = path.read_text(encoding="utf-8", errors="replace").rstrip()
+    for candidate in (text, text + "}", text.rstrip(",") + "]}"):
+        try:
+            return json.loads(candidate)
+        except json.JSONDecodeError:
+            pass
+    head, _, _ = text.rpartition("\n")  # the last line was cut mid-event
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return json.loads(text.rstrip().rstrip(",") + "]}")
+        return json.loads(head.rstrip().rstrip(",") + "]}")
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}: not a Chromium net log ({error})") from None
 
 
 def find_chromium() -> str | None:
