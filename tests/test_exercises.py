@@ -292,3 +292,20 @@ def test_a_placeholder_left_after_a_failed_cell_is_explained(shell, capsys):
     assert out.startswith("⏳ Not answered yet") and "stopped with a ValueError" in out
     shell.run_cell("check_number(answer_3, expected=5.1)")  # the previous cell ran through
     assert "stopped with" not in capsys.readouterr().out
+
+
+def test_setup_installs_the_reminder_in_a_notebook():
+    import warnings
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    import helpers
+
+    sh = InteractiveShell.instance()
+    sh.set_custom_exc((), None)
+    with warnings.catch_warnings():
+        helpers.setup()
+    try:
+        assert NameError in sh.custom_exceptions
+    finally:
+        sh.set_custom_exc((), None)
