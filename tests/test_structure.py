@@ -179,6 +179,40 @@ def test_each_exercise_has_answer_names_of_its_own(path):
                 f"Exercise {number}: a letter (answer_{number}a) only when it asks for two values"
 
 
+def _solution_expressions(exercise: Exercise) -> list[str]:
+    """The right-hand sides of the solution's assignments to the exercise's answer names,
+    without spaces."""
+    names = {n for c in exercise.cells if c.cell_type == "code" and "exercise" in tags(c)
+             for n in _assigned(c.source)}
+    out = []
+    for c in exercise.cells:
+        if c.cell_type == "code" and "solution" in tags(c):
+            for node in ast.walk(ast.parse(c.source)):
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id in names for t in node.targets):
+                    out.append("".join(ast.get_source_segment(c.source, node.value).split()))
+    return out
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING],
+                         ids=[p.name for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING])
+def test_a_hint_before_any_attempt_does_not_spell_out_the_solution(path, capsys):
+    """helpers/exercises.py, "Hints": the reminder an unattempted check prints, hint included,
+    holds none of the solution's code."""
+    module = importlib.import_module(f"helpers.checks.nb{path.name[:2]}")
+    for e in EXERCISES[path.name]:
+        calls = [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]
+        for name in calls:
+            getattr(module, name)(...)
+            printed = "".join(capsys.readouterr().out.split())
+            assert printed.startswith("⏳"), f"Exercise {e.number}: {name}(...) is no reminder"
+            for code in _solution_expressions(e):
+                assert code not in printed, \
+                    f"Exercise {e.number}: the hint of {name} spells out the solution {code!r}"
+            assert not re.search(r"\w\([^()]*\)\[|\w\([^()]*\w\([^()]*\)", printed), \
+                f"Exercise {e.number}: the hint of {name} holds nested or indexed calls: code"
+
+
 def test_a_deleted_check_cell_is_caught(tmp_path):
     """The structure test is not vacuous: notebook 01 without its first check cell fails."""
     path = NOTEBOOKS[1]

@@ -3,7 +3,7 @@ when called, and follows the policy of :mod:`helpers.exercises` (a tolerance is 
 own words).
 
     >>> check_nearby_capitals(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: maps.distance_table('Baku', capitals) gives km; keep the names in column 'to' where km < 1000.
+    ⏳ Not answered yet: replace ... with your answer. Hint: maps.distance_table gives the km from Baku to each capital; keep the names (column 'to') of those under 1000 km.
     Verdict(False)
 """
 
@@ -35,8 +35,8 @@ def check_nearby_capitals(answer) -> bool:
     table = distance_table("Baku", partner_capitals())
     expected = table.loc[table["km"] < RADIUS_KM, "to"].tolist()
     return check_items(answer, expected, what="capitals",
-                       hint=f"maps.distance_table('Baku', capitals) gives km; keep the names in "
-                            f"column 'to' where km < {RADIUS_KM}.")
+                       hint=f"maps.distance_table gives the km from Baku to each capital; "
+                            f"keep the names (column 'to') of those under {RADIUS_KM} km.")
 
 
 #: The tolerance of both area checks, written in Exercise 2: 0.1% of the measured area.
