@@ -213,6 +213,22 @@ def test_a_hint_before_any_attempt_does_not_spell_out_the_solution(path, capsys)
                 f"Exercise {e.number}: the hint of {name} holds nested or indexed calls: code"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_exercise_needs_hebrew(path):
+    """An exercise that points to a table's Hebrew quote also names its English columns, and
+    a Hebrew phrase in its text comes with an English rendering (in brackets or after a
+    dash), so no exercise requires reading quote_he."""
+    for e in EXERCISES[path.name]:
+        text = e.cells[0].source
+        if "`quote_he`" in text:
+            assert re.search(r"`\w+_en`", text), \
+                f"Exercise {e.number} sends the reader to quote_he without an English column"
+        for m in re.finditer(r"«[^»]*[\u0590-\u05FF][^»]*»", text):
+            after = text[m.end():m.end() + 4]
+            assert re.match(r"\s*(\(|—|–)", after), \
+                f"Exercise {e.number}: {m[0]} has no English rendering after it"
+
+
 def test_a_deleted_check_cell_is_caught(tmp_path):
     """The structure test is not vacuous: notebook 01 without its first check cell fails."""
     path = NOTEBOOKS[1]
