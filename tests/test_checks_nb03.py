@@ -118,6 +118,14 @@ def test_article_ties_codes_are_compared_exactly(capsys):
     assert "capital letters included" in capsys.readouterr().out
 
 
+def test_article_ties_as_a_whole_table(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    assert not nb03.check_article_ties_1990s(t[["source", "target"]])
+    out = capsys.readouterr().out
+    assert "whole table" in out and "dtype" not in out
+
+
 def test_oil_spread_as_a_share_is_named(capsys):
     low, high = energy.share_spread()
     assert not nb03.check_oil_spread((high - low) / 100)

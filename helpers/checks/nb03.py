@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from helpers.data import load
 from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
                                kind, say, unanswered)
@@ -69,6 +71,9 @@ def check_article_ties_1990s(answer) -> Verdict:
     hint = "Filter alignments for period '1990s' and basis 'article'; give (source, target) pairs."
     if unanswered(answer):
         return say(False, NOT_DONE, hint)
+    if isinstance(answer, pd.DataFrame):
+        return say(False, "❌ Expected a list of pairs of actor codes, got a whole table: turn "
+                          "its two code columns into a list of (source, target) pairs.", hint)
     pairs = _pairs(answer)
     if pairs is None:
         return say(False, "❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), "
