@@ -229,6 +229,38 @@ def test_no_exercise_needs_hebrew(path):
                 f"Exercise {e.number}: {m[0]} has no English rendering after it"
 
 
+def _margin_words(expected: float, margin: float) -> list[str]:
+    """How an exercise's text may state a margin: the number itself, as a share of the
+    expected value, or in the policy's words (helpers/exercises.py, "Precision")."""
+    words = [f"within {margin:g}", f"{100 * margin / abs(expected):.2g}%"]
+    if margin == 0.05:
+        words.append("to one decimal")
+    if margin == 0.5:
+        words += ["half a", "whole number"]
+    return words
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING],
+                         ids=[p.name for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING])
+def test_every_tolerance_is_written_in_its_exercise(path):
+    """helpers/exercises.py, "Precision": the margin a check allows (as its near-miss test
+    states it) is written in the text of the exercise whose check cell calls it."""
+    tests = importlib.import_module(f"test_checks_nb{path.name[:2]}")
+    for e in EXERCISES[path.name]:
+        text = " ".join(e.cells[0].source.split())
+        for name in [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]:
+            if name not in tests.NEAR_MISSES:
+                continue
+            expected, margin = tests.NEAR_MISSES[name]()
+            if margin == 0:
+                assert re.search(r"exact|an integer|integers", text), \
+                    f"Exercise {e.number}: {name} wants an exact answer; the text does not say so"
+                continue
+            words = _margin_words(expected, margin)
+            assert any(w in text for w in words), \
+                f"Exercise {e.number}: {name} allows {margin:g}; the text says none of {words}"
+
+
 def test_a_deleted_check_cell_is_caught(tmp_path):
     """The structure test is not vacuous: notebook 01 without its first check cell fails."""
     path = NOTEBOOKS[1]
