@@ -30,15 +30,17 @@ ones that bear on it, in these words:
   for two values); no two exercises share a name, so a check never grades another
   exercise's value. A check cell that finds its name unset (the exercise cell was not run,
   or stopped with an error before assigning it) prints a reminder naming it instead of a
-  ``NameError`` (:func:`install`, called by ``helpers.setup()``). An answer still ``...``
-  gets the ⏳ reminder; if the last cell run stopped with an error, the reminder says so.
+  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An answer still
+  ``...`` gets the ⏳ reminder; if the last cell run stopped with an error, the reminder
+  says so.
 - **Hints.** The hint is printed with the reminder too, before any attempt: it names the
   table, the columns or the function to use and the steps in words, never a line of code
   that computes the answer.
 - **Precision.** "To one decimal" means within 0.05 (:data:`ONE_DECIMAL`); "a whole
-  number" means within 0.5 (:data:`WHOLE`); counts, years and ids are exact. Any other
-  tolerance a check applies (a share of a percentage point, 0.1% of an area, 10 km) is
-  written in the exercise's text.
+  number" (or "a whole year", for a year computed from a ratio) means within 0.5
+  (:data:`WHOLE`); counts, days, a year read from the data and ids are exact, and the text
+  says so. Any other tolerance a check applies (0.1% of an area, 10 km) is written in the
+  exercise's text.
 - **Types.** A number is an int, a float or a numpy number, or a one-element Series or
   array; True/False, text such as ``"16"`` and lists are refused, each with its reason.
   The one exception is a page: ``63``, ``63.0`` and ``"63"`` are the same page
@@ -54,6 +56,10 @@ ones that bear on it, in these words:
 - **Messages.** A message shows the student's own value, never the answer, written plainly
   (:func:`show`: no scientific notation) and names types in words (:func:`kind`), never as
   a numpy or pandas type name or repr.
+
+A notebook's checks follow the policy by using these functions; its exercise texts and
+names are held to it by ``tests/test_structure.py``, which lists a notebook not yet
+converted in ``ANSWER_NAMES_PENDING`` (with why) until it is.
 """
 
 from __future__ import annotations
