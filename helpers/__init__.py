@@ -30,7 +30,8 @@ SEED = 2015
 
 
 def setup(seed: int = SEED) -> None:
-    """Prepare a notebook: house style, fixed random seed, pandas display, warnings policy.
+    """Prepare a notebook: house style, fixed random seed, pandas display, warnings policy,
+    and the exercises' reminder for an answer that is not set (:func:`helpers.exercises.install`).
 
     Warnings are not silenced: a warning printed in a notebook changes its stored output and
     fails the tests, which is how the collection notices a library change. Warnings raised by
@@ -51,6 +52,9 @@ def setup(seed: int = SEED) -> None:
     warnings.simplefilter("default")
     warnings.filterwarnings("error", module=r"helpers(\..*)?")
     _inline_figures()
+    from .exercises import install
+
+    install()  # a check cell whose answer_N is not set prints a reminder, not a NameError
 
 
 def _inline_figures() -> None:

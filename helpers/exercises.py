@@ -20,18 +20,68 @@ A check of one notebook (``helpers/checks/nbNN.py``) is built from the same part
 from a float, a numpy number or a one-element Series), :func:`not_a_number` (why it is not
 one) and :func:`say` (print the line, with the hint after a wrong answer, and return the
 Verdict).
+
+One policy for every notebook
+-----------------------------
+Every check of every notebook applies the same rules, and each exercise's text states the
+ones that bear on it, in these words:
+
+- **Names.** Exercise N assigns ``answer_N`` (``answer_Na`` and ``answer_Nb`` when it asks
+  for two values); no two exercises share a name, so a check never grades another
+  exercise's value. A check cell that finds its name unset (the exercise cell was not run,
+  or stopped with an error before assigning it) prints a reminder naming it instead of a
+  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An answer still
+  ``...`` gets the ⏳ reminder; if the last cell run stopped with an error, the reminder
+  says so.
+- **Hints.** The hint is printed with the reminder too, before any attempt: it names the
+  table, the columns or the function to use and the steps in words, never a line of code
+  that computes the answer.
+- **Precision.** "To one decimal" means within 0.05 (:data:`ONE_DECIMAL`); "a whole
+  number" (or "a whole year", for a year computed from a ratio) means within 0.5
+  (:data:`WHOLE`); counts, days, a year read from the data and ids are exact, and the text
+  says so. Any other tolerance a check applies (0.1% of an area, 10 km) is written in the
+  exercise's text.
+- **Types.** A number is an int, a float or a numpy number, or a one-element Series or
+  array; True/False, text such as ``"16"`` and lists are refused, each with its reason.
+  The one exception is a page: ``63``, ``63.0`` and ``"63"`` are the same page
+  (:func:`as_page`), in every check that asks for pages.
+- **Series.** A one-element Series or array counts as its one value (a number, a choice);
+  a Series, an array, an Index, a list, a tuple or a set counts as its items (a list of
+  ids). A whole table (DataFrame) is refused with how to take its column.
+- **Case.** Text answers — codes, ids, names, options — are compared exactly, capital
+  letters included, in every notebook, as pandas compares them (``df[df["from_code"] ==
+  "il"]`` finds nothing). An answer right but for its capitals gets a message of its own.
+- **Slips.** The common slips get a message that names them (:func:`slip`): a fraction for
+  a percentage, square metres for km², a ratio upside down, a number written as text.
+- **Messages.** A message shows the student's own value, never the answer, written plainly
+  (:func:`show`: no scientific notation) and names types in words (:func:`kind`), never as
+  a numpy or pandas type name or repr.
+
+A notebook's checks follow the policy by using these functions; its exercise texts and
+names are held to it by ``tests/test_structure.py``, which lists a notebook not yet
+converted in ``ANSWER_NAMES_PENDING`` (with why) until it is.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
-from numbers import Real
+from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
 
 NOT_DONE = "⏳ Not answered yet: replace ... with your answer."
 CORRECT = "✅ Correct."
+
+#: "To one decimal": within half a unit of the first decimal.
+ONE_DECIMAL = 0.05
+#: "A whole number": within half a unit.
+WHOLE = 0.5
+
+#: The names the exercises assign: ``answer_3``, ``answer_2a``.
+ANSWER_NAME = re.compile(r"answer_\d+[a-z]?")
 
 
 class Verdict:
@@ -61,6 +111,21 @@ class Verdict:
         """Display nothing: the feedback has been printed."""
 
 
+def _last_error() -> str | None:
+    """The kind of error the last cell run in this notebook stopped with, if it did (None
+    outside a notebook, or when that cell ran through)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    result = getattr(shell, "last_execution_result", None)
+    if result is None or result.success:
+        return None
+    error = result.error_in_exec or result.error_before_exec
+    return type(error).__name__ if error is not None else None
+
+
 def say(ok: bool, message: str, hint: str | None = None) -> Verdict:
     """Print one line of feedback (with the hint after a wrong answer) and return the Verdict.
 
@@ -69,7 +134,15 @@ def say(ok: bool, message: str, hint: str | None = None) -> Verdict:
         >>> say(False, "❌ Not yet.", "Look at p. 63.")
         ❌ Not yet. Hint: Look at p. 63.
         Verdict(False)
+
+    The ⏳ reminder adds, in a notebook whose last cell stopped with an error, that the
+    answer may not have been assigned.
     """
+    if message.startswith(NOT_DONE):
+        error = _last_error()
+        if error:
+            message += (f" (The last cell you ran stopped with a {error}, so it may not have "
+                        "assigned your answer: fix the error and run that cell again.)")
     if not ok and hint:
         message += f" Hint: {hint}"
     print(message)
@@ -85,6 +158,44 @@ def unanswered(answer) -> bool:
     return answer is ... or answer is None
 
 
+def unset_message(name: str) -> str:
+    """What a check cell prints when the answer's name was never assigned.
+
+    >>> print(unset_message("answer_3"))
+    ⏳ Not answered yet: answer_3 is not set. Run the exercise cell above, which assigns it (if that cell stops with an error, fix the error and run it again), then run this check.
+    """
+    return (f"⏳ Not answered yet: {name} is not set. Run the exercise cell above, which "
+            "assigns it (if that cell stops with an error, fix the error and run it again), "
+            "then run this check.")
+
+
+def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for a NameError: an exercise's answer name that is not set gets the
+    reminder; any other name its usual traceback."""
+    name = getattr(value, "name", None)
+    if isinstance(name, str) and ANSWER_NAME.fullmatch(name):
+        print(unset_message(name))
+    else:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+
+
+def install(shell=None) -> bool:
+    """In a notebook (an IPython shell), make a check cell whose answer name is not set print
+    :func:`unset_message` instead of a NameError. Called by ``helpers.setup()``; returns
+    whether there was a shell to install it in (none in a plain script).
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return False
+        shell = get_ipython()
+        if shell is None:
+            return False
+    shell.set_custom_exc((NameError,), _unset_answer_handler)
+    return True
+
+
 def _missing(value) -> bool:
     """pd.NA or pd.NaT: a missing value that is not a float NaN."""
     return value is pd.NA or value is pd.NaT
@@ -92,6 +203,19 @@ def _missing(value) -> bool:
 
 def _is_bool(value) -> bool:
     return isinstance(value, (bool, np.bool_))
+
+
+def _one_value(answer):
+    """The one value of a one-element array or Series (the answer itself otherwise)."""
+    if getattr(answer, "size", None) == 1 and hasattr(answer, "item") \
+            and not isinstance(answer, (Real, np.generic)):
+        try:
+            return answer.item()
+        except (TypeError, ValueError):
+            return answer
+    if isinstance(answer, np.generic):
+        return answer.item()
+    return answer
 
 
 def as_number(answer) -> float | None:
@@ -126,32 +250,95 @@ def as_number(answer) -> float | None:
 _say, _unanswered, _as_scalar = say, unanswered, as_number
 
 
-def _type_name(value) -> str:
-    """The type of ``value`` as a student would look it up: numpy types with their module.
+def show(value) -> str:
+    """A number as a message writes it: never in scientific notation, thousands separated
+    from 10,000 on, at most six significant digits below that.
 
-    >>> _type_name(np.True_), _type_name("a")
-    ('numpy.bool', 'str')
+    >>> show(86_600_000_000.0), show(2025), show(1036.7), show(0.004848484), show(4.0)
+    ('86,600,000,000', '2025', '1036.7', '0.00484848', '4')
+    >>> show(np.int64(12_345)), show(float("nan")), show(-float("inf"))
+    ('12,345', 'NaN', '-infinity')
     """
-    kind = type(value)
-    module = kind.__module__.split(".")[0]
-    return f"numpy.{kind.__name__}" if module == "numpy" else kind.__name__
+    v = float(value)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "infinity" if v > 0 else "-infinity"
+    if abs(v) >= 10_000:
+        return f"{v:,.0f}" if v == round(v) or abs(v) >= 1e6 else f"{v:,.1f}"
+    if v == round(v):
+        return str(int(round(v)))
+    return np.format_float_positional(v, precision=6, unique=True, fractional=False, trim="-")
 
 
-def _a(name: str) -> str:
-    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+_KINDS = [  # (type, words), the first match wins
+    (pd.DataFrame, "a whole table (a DataFrame)"),
+    (pd.Series, "a Series"),
+    (pd.Index, "an Index"),
+    (np.ndarray, "an array"),
+    (str, "text (a str)"),
+    (dict, "a dict"),
+    (list, "a list"),
+    (tuple, "a tuple"),
+    ((set, frozenset), "a set"),
+    (type(None), "None"),
+]
+
+
+def kind(value) -> str:
+    """The kind of ``value`` in words, as a message names it: never a numpy or pandas type
+    name.
+
+    >>> kind(np.True_), kind("a"), kind(np.int64(3)), kind(pd.Series([1])), kind(pd.Timestamp(0))
+    ('True or False', 'text (a str)', 'a number', 'a Series', 'a date (a Timestamp)')
+    """
+    if _is_bool(value):
+        return "True or False"
+    if isinstance(value, (Real, np.number)):
+        return "a number"
+    if isinstance(value, (pd.Timestamp, np.datetime64)):
+        return "a date (a Timestamp)"
+    if isinstance(value, (pd.Timedelta, np.timedelta64)):
+        return "a length of time (a Timedelta)"
+    for types, words in _KINDS:
+        if isinstance(value, types):
+            return words
+    if value is ...:
+        return "..."
+    return f"a value of type {type(value).__name__}"
+
+
+def _type_name(value) -> str:
+    """Kept for code written against the earlier name: :func:`kind`."""
+    return kind(value)
+
+
+def _numeric_text(value) -> float | None:
+    """The number written in a piece of text ("16", " 4.8 "), else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        number = float(value.strip().replace(",", "").replace("−", "-"))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def not_a_number(answer, unit: str = "") -> str:
     """Why ``answer`` is not a number, for when :func:`as_number` gives None.
 
     >>> not_a_number(np.True_)
-    '❌ Expected a number, got numpy.bool (True or False).'
+    '❌ Expected a number, got True or False.'
     >>> not_a_number(pd.Series(["16"]))
-    '❌ Expected a number, got a Series whose one value is a str.'
+    '❌ Expected a number, got a Series whose one value is text (a str).'
+    >>> not_a_number("16")
+    '❌ Expected a number, got the text "16": write the number without quotes.'
     """
     expected = f"❌ Expected a number{' in ' + unit if unit else ''}"
+    if _numeric_text(answer) is not None:
+        return f'{expected}, got the text "{answer.strip()}": write the number without quotes.'
     if _is_bool(answer):
-        return f"{expected}, got {_type_name(answer)} (True or False)."
+        return f"{expected}, got True or False."
     size = getattr(answer, "size", None)
     if size == 1 and hasattr(answer, "item"):
         try:
@@ -159,26 +346,69 @@ def not_a_number(answer, unit: str = "") -> str:
         except (TypeError, ValueError):
             inner = answer
         if inner is not answer:
-            what = (f"{_type_name(inner)} (True or False)" if _is_bool(inner)
-                    else _a(_type_name(inner)))
-            return f"{expected}, got {_a(_type_name(answer))} whose one value is {what}."
+            return f"{expected}, got {kind(answer)} whose one value is {kind(inner)}."
     if isinstance(size, int) and size > 1:
-        return f"{expected}, got {_type_name(answer)} with {size} values; pick the one you need."
+        return f"{expected}, got {kind(answer)} with {size} values; pick the one you need."
     if size == 0:
-        return f"{expected}, got an empty {_type_name(answer)}: it holds no value."
-    return f"{expected}, got {_type_name(answer)}."
+        return f"{expected}, got an empty {kind(answer).split(' ', 1)[1]}: it holds no value."
+    if isinstance(answer, (list, tuple, set)):
+        return f"{expected}, got {kind(answer)} of {len(answer)}; give the one number itself."
+    return f"{expected}, got {kind(answer)}."
 
 
 NAN_MESSAGE = ("❌ Expected a number, got NaN (a missing value): check for empty cells in the "
                "rows you used.")
 
+#: Slip -> (what the student's value becomes once the slip is undone, what the message says).
+SLIPS = {
+    "percent": (lambda v: 100 * v,
+                "it looks like a share (a fraction of 1): multiply by 100 to give a percentage"),
+    "km2": (lambda v: v / 1e6,
+            "it looks like square metres: divide by 1,000,000 (1 km² is 1,000,000 m²)"),
+    "inverse": (lambda v: 1 / v if v else float("nan"),
+                "it looks like the ratio upside down: divide the other way round"),
+}
+
+#: Units whose slips every check looks for by itself.
+UNIT_SLIPS = {"%": ("percent",), "percentage points": ("percent",), "km²": ("km2",)}
+
+#: How close a value must come, once a slip is undone, for the message to name the slip: 5%
+#: of the expected value (or the check's own margin, if wider). It only words the feedback
+#: on an answer already wrong; it never makes a wrong answer pass.
+SLIP_CLOSENESS = 0.05
+
+
+def slip(value: float, expected: float, slips: Iterable[str], margin: float = 0.0) -> str | None:
+    """The message naming the slip that explains ``value`` (a wrong answer), or None.
+
+    >>> slip(0.857, 85.7, ["percent"])
+    'it looks like a share (a fraction of 1): multiply by 100 to give a percentage'
+    >>> slip(0.206, 4.85, ["inverse"]) is not None, slip(3.0, 4.85, ["inverse"])
+    (True, None)
+    """
+    near = max(margin, SLIP_CLOSENESS * abs(expected))
+    for name in slips:
+        undo, message = SLIPS[name]
+        if name == "percent" and not abs(value) <= 1:
+            continue
+        undone = undo(value)
+        if undone == undone and abs(undone - expected) <= near:
+            return message
+    return None
+
 
 def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
-                 hint: str | None = None, unit: str = "") -> Verdict:
+                 hint: str | None = None, unit: str = "", slips: Iterable[str] = ()) -> Verdict:
     """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?
 
     A one-element array or Series counts as its number (see :func:`as_number`); NaN, pd.NA,
-    True and False are refused with a reason.
+    True and False and text are refused with a reason. A wrong answer that a common slip
+    explains (:func:`slip`: those of ``unit``, see :data:`UNIT_SLIPS`, and ``slips``) is told
+    which::
+
+        >>> check_number(0.857, expected=85.7, tol=0.5, unit="%")
+        ❌ Not yet: 0.857 % is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage.
+        Verdict(False)
     """
     if unanswered(answer):
         return say(False, NOT_DONE, hint)
@@ -191,20 +421,35 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     if abs(value - expected) <= margin:
         return say(True, CORRECT)
     direction = "too high" if value > expected else "too low"
-    return say(False, f"❌ Not yet: {value:g}{' ' + unit if unit else ''} is {direction}.", hint)
+    named = slip(value, expected, (*UNIT_SLIPS.get(unit, ()), *slips), margin)
+    message = f"❌ Not yet: {show(value)}{' ' + unit if unit else ''} is {direction}"
+    return say(False, f"{message}: {named}." if named else f"{message}.", hint)
 
 
 def _count(n: int, verb_one: str, verb_many: str) -> str:
     return f"{n} {verb_one if n == 1 else verb_many}"
 
 
-def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items") -> Verdict:
+def _kind_of_items(types: set[str]) -> str:
+    words = {"str": "text (str)", "int": "whole numbers (int)", "float": "numbers (float)"}
+    return ", ".join(sorted(words.get(t, t) for t in types))
+
+
+def _items(answer):
+    """The items of a list-like answer (list, tuple, set, Series, array, Index, iterator),
+    numpy numbers as plain Python values."""
+    return [_one_value(i) if isinstance(i, np.generic) else i for i in answer]
+
+
+def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items",
+                normalize=None) -> Verdict:
     """Does ``answer`` (any iterable) hold exactly the ``expected`` items, in any order, each
     once?
 
     Feedback counts what is missing and what should not be there, without naming them, and
     says when the items have the wrong type or the wrong capitalisation, are repeated, or are
-    not plain values (a list inside the list)::
+    not plain values (a list inside the list). ``normalize`` (e.g. :func:`as_page`) is applied
+    to each item first::
 
         >>> check_items(["AZ", "AZ"], ["AZ"], what="codes")
         ❌ Not yet: give each item once (2 codes given, 1 different).
@@ -216,14 +461,16 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
         return say(False, f"❌ Expected a list of {what}, got a whole table: take the column you "
                           f"need, e.g. table['column'].tolist().", hint)
     if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return say(False, f"❌ Expected a list or set of {what}, got {_type_name(answer)}.", hint)
-    items = list(answer)
+        return say(False, f"❌ Expected a list or set of {what}, got {kind(answer)}.", hint)
+    items = _items(answer)
+    if normalize is not None:
+        items = [normalize(i) for i in items]
     try:
         got = set(items)
     except TypeError:
-        inner = next(type(i).__name__ for i in items if not _hashable(i))
+        inner = next(i for i in items if not _hashable(i))
         return say(False, f"❌ Expected a list of plain values (text or numbers) as the {what}, "
-                          f"got {_a(_type_name(answer))} holding {_a(inner)}.", hint)
+                          f"got {kind(answer)} holding {kind(inner)}.", hint)
     if len(items) != len(got):
         return say(False, f"❌ Not yet: give each item once ({len(items)} {what} given, "
                           f"{len(got)} different).", hint)
@@ -233,8 +480,8 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
     want_types = {type(w).__name__ for w in want}
     got_types = {type(g).__name__ for g in got}
     if got and want and not got & want and got_types.isdisjoint(want_types):
-        return say(False, f"❌ The {what} should be of type {', '.join(sorted(want_types))}, "
-                          f"got {', '.join(sorted(got_types))}.", hint)
+        return say(False, f"❌ The {what} should be {_kind_of_items(want_types)}, "
+                          f"got {_kind_of_items(got_types)}.", hint)
     if {str(g).casefold() for g in got} == {str(w).casefold() for w in want}:
         return say(False, f"❌ Almost: write the {what} exactly as the data spell them "
                           f"(capital letters included).", hint)
@@ -247,6 +494,31 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
                       f"({len(got)} given, {len(want)} expected).", hint)
 
 
+def as_page(value):
+    """A page as an int, from an int, a numpy integer, a whole float or a numeric string
+    (``"63"``); anything else is returned as it is, for the check to refuse.
+
+    >>> as_page(63), as_page("63"), as_page(np.int64(63)), as_page(63.0), as_page("p. 63")
+    (63, 63, 63, 63, 'p. 63')
+    """
+    if _is_bool(value):
+        return value
+    if isinstance(value, (Integral, np.integer)):
+        return int(value)
+    number = _numeric_text(value) if isinstance(value, str) else (
+        float(value) if isinstance(value, Real) else None)
+    if number is not None and number == int(number):
+        return int(number)
+    return value
+
+
+def check_pages(answer, expected: Iterable[int], *, hint: str | None = None) -> Verdict:
+    """A list of page numbers, each given as an int or as a numeric string (the same page
+    either way, :func:`as_page`), in any order, each once."""
+    return check_items(answer, [int(p) for p in expected], hint=hint, what="pages",
+                       normalize=as_page)
+
+
 def _hashable(value) -> bool:
     try:
         hash(value)
@@ -255,18 +527,31 @@ def _hashable(value) -> bool:
     return True
 
 
+def _quoted(value) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    return show(value) if isinstance(value, Real) and not _is_bool(value) else kind(value)
+
+
 def check_choice(answer, correct, options: Iterable, *, hint: str | None = None) -> Verdict:
     """A multiple-choice answer: must be one of ``options``; right if it equals ``correct``.
+    A one-element Series or array counts as its value; an option right but for its capitals
+    gets a message of its own.
 
     ``correct`` must be one of the ``options`` (else the exercise is broken: ValueError)."""
     options = list(options)
     if correct not in options:
         raise ValueError(f"the correct answer {correct!r} is not one of the options {options!r}")
+    listed = ", ".join(map(repr, options))
     if unanswered(answer):
-        return say(False, NOT_DONE + f" Choose one of: {', '.join(map(repr, options))}.", hint)
+        return say(False, NOT_DONE + f" Choose one of: {listed}.", hint)
+    answer = _one_value(answer)
     if not _hashable(answer) or answer not in options:
-        return say(False, f"❌ {answer!r} is not one of the options: "
-                          f"{', '.join(map(repr, options))}.", hint)
+        if isinstance(answer, str) and answer.strip().casefold() in {
+                str(o).casefold() for o in options}:
+            return say(False, f"❌ Almost: write the option exactly as it is spelled "
+                              f"(capital letters included): one of {listed}.", hint)
+        return say(False, f"❌ {_quoted(answer)} is not one of the options: {listed}.", hint)
     if answer == correct:
         return say(True, CORRECT)
     return say(False, f"❌ Not {answer!r}. Think again.", hint)

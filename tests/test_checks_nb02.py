@@ -27,12 +27,14 @@ def test_area(capsys):
     assert nb02.check_area_km2(area)
     assert nb02.check_area_km2(round(area))
     assert not nb02.check_area_km2(86_600)                 # the published figure is not a measurement
+    assert "published figure" in capsys.readouterr().out
     assert not nb02.check_area_km2(area * 1e6)             # square metres
+    out = capsys.readouterr().out
+    assert "looks like square metres" in out and "e+" not in out
     assert not nb02.check_area_km2(float(maps.areas_km2("AZ", "EPSG:3857").sum()))
     assert not nb02.check_area_km2(...)
     out = capsys.readouterr().out
     assert "too high" in out and "EPSG:6933" in out
-    assert "published figure" in out
 
 
 def test_area_on_a_sphere_does_not_pass(capsys):
@@ -60,12 +62,19 @@ def test_oblast_share(capsys):
     v = load("territory_share_estimates").set_index("id")["value"]
     share = 100 * v["area_nk_ao"] / v["area_azerbaijan"]
     assert nb02.check_oblast_share(share)
-    assert nb02.check_oblast_share(5.1)
+    assert nb02.check_oblast_share(5.1)  # to one decimal
+    assert not nb02.check_oblast_share(5.2)
     assert not nb02.check_oblast_share(share / 100)
+    assert "looks like a share" in capsys.readouterr().out
     assert not nb02.check_oblast_share(16)
     assert not nb02.check_oblast_share(...)
     out = capsys.readouterr().out
-    assert "too low" in out and "too high" in out
+    assert "too high" in out and "Not answered yet" in out
+
+
+def test_nakhchivan_in_square_metres_is_named(capsys):
+    assert not nb02.check_nakhchivan_km2(nb02.nakhchivan_km2() * 1e6)
+    assert "looks like square metres" in capsys.readouterr().out
 
 
 # --- tolerances: the margin each check allows, as the exercise states it ----------------------
@@ -82,7 +91,7 @@ def _nakhchivan():
 
 def _oblast_share():
     v = load("territory_share_estimates").set_index("id")["value"]
-    return 100 * float(v["area_nk_ao"] / v["area_azerbaijan"]), 0.1  # a tenth of a point
+    return 100 * float(v["area_nk_ao"] / v["area_azerbaijan"]), 0.05  # "to one decimal"
 
 
 NEAR_MISSES = {  # check -> () -> (expected answer, margin)

@@ -110,6 +110,36 @@ def test_az_ru_counts_missing_value(capsys):
     assert "the count for +1 is not a number" in out and "count for -1" not in out
 
 
+def test_article_ties_codes_are_compared_exactly(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    lower = [(a.lower(), b) for a, b in zip(t["source"], t["target"])]
+    assert not nb03.check_article_ties_1990s(lower)
+    assert "capital letters included" in capsys.readouterr().out
+
+
+def test_article_ties_as_a_whole_table(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    assert not nb03.check_article_ties_1990s(t[["source", "target"]])
+    out = capsys.readouterr().out
+    assert "whole table" in out and "dtype" not in out
+
+
+def test_oil_spread_as_a_share_is_named(capsys):
+    low, high = energy.share_spread()
+    assert not nb03.check_oil_spread((high - low) / 100)
+    assert "looks like a share" in capsys.readouterr().out
+
+
+def test_hints_give_no_code_that_computes_the_answer(capsys):
+    """Hints print with the reminder, before any attempt: they name tools, not code."""
+    nb03.check_unbalanced_after_flip(...)
+    nb03.check_az_ru_counts(...)
+    out = capsys.readouterr().out
+    assert "balance_summary(" not in out and "with_sign(" not in out and "['unbalanced']" not in out
+
+
 def test_article_ties_unanswered_gets_the_hint(capsys):
     assert not nb03.check_article_ties_1990s(None)
     out = capsys.readouterr().out

@@ -41,6 +41,8 @@ def test_rp_and_end_year(capsys):
     for neighbour in (2013, 2015):  # the ratio of another year does not pass
         assert not nb04.check_rp_2014(energy.rp_ratio(neighbour))
     assert not nb04.check_rp_2014(rp * 365)  # forgot to turn days into years
+    assert not nb04.check_rp_2014(1 / rp)  # production over reserves
+    assert "upside down" in capsys.readouterr().out
     assert not nb04.check_rp_2014(...)
     assert nb04.check_end_year_2014(2014 + rp)
     assert nb04.check_end_year_2014(int(2014 + rp))
@@ -49,6 +51,13 @@ def test_rp_and_end_year(capsys):
     assert not nb04.check_end_year_2014(2025)
     assert not nb04.check_end_year_2014(...)
     assert f"{rp:.1f}" not in capsys.readouterr().out
+
+
+def test_the_stated_tolerances_tell_2014_from_its_neighbours():
+    """'To one decimal' and 'a whole year' are strict enough, on these data, to refuse a
+    neighbouring year's ratio and end year (the exercise says the check can tell them apart)."""
+    assert energy.neighbour_gap(2014) > 0.05
+    assert energy.neighbour_gap(2014, "implied_end") > 0.5
 
 
 def test_neighbour_gap():
@@ -78,6 +87,7 @@ def test_weights_raise_score(capsys):
     assert "unknown indicator" in capsys.readouterr().out
     assert not nb04.check_weights_raise_score({growing[0]: -1})
     assert not nb04.check_weights_raise_score([3, 2])
+    assert "got a list" in capsys.readouterr().out
     assert not nb04.check_weights_raise_score({g: True for g in growing})
     assert not nb04.check_weights_raise_score(...)
     assert "Not answered yet" in capsys.readouterr().out
@@ -113,7 +123,8 @@ def test_peak_year_refuses_missing_and_booleans(capsys):
     assert not nb04.check_peak_year(pd.Series([pd.NA], dtype="Int64"))
     assert "NaN (a missing value)" in capsys.readouterr().out
     assert not nb04.check_peak_year(np.True_)
-    assert "numpy.bool" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "True or False" in out and "numpy" not in out
 
 
 # --- tolerances: the margin each check allows, as the exercise states it ----------------------
@@ -128,10 +139,10 @@ NEAR_MISSES = {  # check -> () -> (expected answer, margin)
     "check_days_before_visit": _days,
     "check_peak_year": lambda: (energy.peak_year(), 0),
     # half the gap to the neighbouring years' ratios, so another year's ratio fails
-    "check_rp_2014": lambda: (energy.rp_ratio(2014), energy.neighbour_gap(2014)),
-    # a whole year will do, but not a neighbouring year's end year
-    "check_end_year_2014": lambda: (2014 + energy.rp_ratio(2014),
-                                    min(1.0, energy.neighbour_gap(2014, "implied_end"))),
+    # "to one decimal": within 0.05
+    "check_rp_2014": lambda: (energy.rp_ratio(2014), 0.05),
+    # "a whole year": within 0.5
+    "check_end_year_2014": lambda: (2014 + energy.rp_ratio(2014), 0.5),
 }
 NO_TOLERANCE = {
     "check_growing_indicators": "compares a list of indicator ids",

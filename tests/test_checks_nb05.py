@@ -21,6 +21,7 @@ def test_pages_behind_gains(capsys):
     right = pages_behind(load_graph(), "gains_justify_risk")
     assert nb05.check_pages_behind_gains(right)
     assert not nb05.check_pages_behind_gains(right + [68])
+    assert nb05.check_pages_behind_gains([str(p) for p in right])  # pages as text: the same
     assert not nb05.check_pages_behind_gains("63")
     assert not nb05.check_pages_behind_gains(...)
     assert "Not answered yet" in capsys.readouterr().out
@@ -30,6 +31,8 @@ def test_change_of_government(capsys):
     assert nb05.check_change_of_government("turkey")
     assert not nb05.check_change_of_government("iran")
     assert not nb05.check_change_of_government("Turkey")
+    assert "capital letters included" in capsys.readouterr().out
+    assert not nb05.check_change_of_government("greece")
     assert not nb05.check_change_of_government(...)
     out = capsys.readouterr().out
     assert "not one of the options" in out and "Not answered yet" in out

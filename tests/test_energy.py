@@ -62,6 +62,18 @@ def test_production_plot_marks_where_the_series_ends():
     plt.close("all")
 
 
+def test_share_chart_before_its_exercise_hides_the_spread():
+    """Notebook 03 draws the estimates above Exercise 5 without the spread it asks for."""
+    lo, hi = energy.share_spread()
+    spread = f"{lo:g}–{hi:g}%"
+    ax = nb03.draw_share_estimates(energy.share_estimates(), title="t", source="Source: x.")
+    assert any(spread in t.get_text() for t in ax.texts)
+    ax = nb03.draw_share_estimates(energy.share_estimates(), title="t", source="Source: x.",
+                                   spread=False)
+    assert not any("spread" in t.get_text() or spread in t.get_text() for t in ax.texts)
+    plt.close("all")
+
+
 def test_plots_draw():
     for draw in (nb04.draw_production, nb04.draw_implied_end,
                  lambda **kw: nb03.draw_share_estimates(energy.share_estimates(), **kw)):

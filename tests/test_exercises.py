@@ -73,7 +73,7 @@ def test_items_explain_type_case_and_tables(capsys):
     assert not ex.check_items(pd.DataFrame({"a": [1]}), [1])
     assert "whole table" in capsys.readouterr().out
     assert not ex.check_items(["63", "64"], [63, 64], what="pages")
-    assert "should be of type int" in capsys.readouterr().out
+    assert "should be whole numbers (int), got text (str)" in capsys.readouterr().out
     assert not ex.check_items(["tehran"], ["Tehran"], what="capitals")
     assert "capital letters" in capsys.readouterr().out
     assert not ex.check_items(["A", "B"], ["A", "C"])
@@ -100,18 +100,19 @@ def test_numpy_booleans_are_not_numbers(capsys):
     for answer in (np.True_, np.bool_(False), np.array([True]), pd.Series([True])):
         assert ex.as_number(answer) is None
         assert not ex.check_number(answer, expected=1)
-        assert "(True or False)" in capsys.readouterr().out
+        assert "True or False" in capsys.readouterr().out
     ex.check_number(np.True_, expected=1)
-    assert "got numpy.bool" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "got True or False" in out and "numpy" not in out
 
 
 def test_one_value_that_is_not_a_number_is_named(capsys):
     import numpy as np
 
     assert not ex.check_number(pd.Series(["16"]), expected=16)
-    assert "Series whose one value is a str" in capsys.readouterr().out
+    assert "Series whose one value is text" in capsys.readouterr().out
     assert not ex.check_number(np.array(["16"]), expected=16)
-    assert "ndarray whose one value is a str" in capsys.readouterr().out
+    assert "an array whose one value is text" in capsys.readouterr().out
     assert not ex.check_number(pd.Series([], dtype=float), expected=16)
     assert "empty Series" in capsys.readouterr().out
 
@@ -152,7 +153,159 @@ def test_repeated_items_do_not_pass(capsys):
 def test_choice_refuses_arrays_and_a_broken_exercise(capsys):
     import numpy as np
 
-    assert not ex.check_choice(np.array(["b"]), "b", ["a", "b"])
-    assert "not one of the options" in capsys.readouterr().out
+    assert not ex.check_choice(np.array(["a", "b"]), "b", ["a", "b"])
+    out = capsys.readouterr().out
+    assert "an array is not one of the options" in out and "array(" not in out
     with pytest.raises(ValueError, match="not one of the options"):
         ex.check_choice("a", "z", ["a", "b"])
+
+
+# --- one policy for every notebook (the module docstring of helpers/exercises.py) -----------
+
+def test_precision_words_mean_what_they_say():
+    assert ex.ONE_DECIMAL == 0.05 and ex.WHOLE == 0.5
+    assert ex.check_number(4.8, expected=4.848, tol=ex.ONE_DECIMAL)
+    assert not ex.check_number(4.9, expected=4.848, tol=ex.ONE_DECIMAL)  # the next decimal
+
+
+@pytest.mark.parametrize("answer, expected, unit, slips, named", [
+    (0.857, 85.71, "%", (), "looks like a share"),                      # a fraction for a percentage
+    (0.3, 30.0, "percentage points", (), "multiply by 100"),
+    (86_600.0 * 1e6, 86_600.0, "km²", (), "looks like square metres"),  # m² for km²
+    (0.206, 4.848, "", ("inverse",), "ratio upside down"),              # an inverted ratio
+    (0.2, 4.848, "", ("inverse",), "ratio upside down"),                # ... rounded to one decimal
+])
+def test_slips_are_named(answer, expected, unit, slips, named, capsys):
+    assert not ex.check_number(answer, expected=expected, tol=0.05, unit=unit, slips=slips)
+    out = capsys.readouterr().out
+    assert named in out and ("too low" in out or "too high" in out)
+    assert "e+" not in out and "e-" not in out, "no scientific notation"
+
+
+@pytest.mark.parametrize("answer, expected, unit, slips", [
+    (0.5, 85.71, "%", ()),              # a fraction, but not of this percentage
+    (40.0, 85.71, "%", ()),             # plainly wrong
+    (3.0, 4.848, "", ("inverse",)),
+    (5_000.0, 86_600.0, "km²", ()),
+])
+def test_a_wrong_answer_no_slip_explains_is_not_given_one(answer, expected, unit, slips, capsys):
+    assert not ex.check_number(answer, expected=expected, tol=0.05, unit=unit, slips=slips)
+    out = capsys.readouterr().out
+    assert "looks like" not in out and ("too low" in out or "too high" in out)
+
+
+def test_a_slip_never_makes_a_wrong_answer_pass():
+    assert not ex.check_number(0.8571, expected=85.71, tol=0.5, unit="%")
+    assert not ex.check_number(1 / 4.848, expected=4.848, tol=0.05, slips=("inverse",))
+
+
+def test_a_number_written_as_text_is_named(capsys):
+    assert not ex.check_number("4.8", expected=4.8)
+    out = capsys.readouterr().out
+    assert 'the text "4.8"' in out and "without quotes" in out
+
+
+@pytest.mark.parametrize("answer", [
+    np.int64(7) if (np := __import__("numpy")) else None, np.float64(1e12), np.True_,
+    pd.Series([1.5, 2.5]), pd.Series([], dtype="float64"), pd.Series(["a"]),
+    np.array([1, 2, 3]), [1, 2], {"a": 1}, pd.Timestamp("2014-01-01"), 1e-9, 8.66e10,
+])
+def test_messages_have_no_scientific_notation_and_no_raw_reprs(answer, capsys):
+    ex.check_number(answer, expected=16, unit="km²")
+    ex.check_items(answer, ["x"])
+    ex.check_choice(answer, "x", ["x", "y"])
+    ex.check_pages(answer, [63])
+    out = capsys.readouterr().out
+    for raw in ("numpy", "int64", "float64", "dtype", "bool_", "Name:", "e+", "e-0", "array("):
+        assert raw not in out, f"{raw!r} in a message: {out!r}"
+
+
+def test_show_writes_numbers_plainly():
+    assert ex.show(8.66e10) == "86,600,000,000" and ex.show(2025) == "2025"
+    assert ex.show(1e-5) == "0.00001" and ex.show(86_600.5) == "86,600.5"
+
+
+def test_pages_as_int_or_numeric_text_the_same_way(capsys):
+    import numpy as np
+
+    for same in ([63, 64], ["63", "64"], [" 64", 63], np.array([63, 64]), pd.Series([64.0, 63.0]),
+                 {63, 64}):
+        assert ex.check_pages(same, [63, 64]), same
+    assert not ex.check_pages([63, "63"], [63])
+    assert "each item once" in capsys.readouterr().out
+    assert not ex.check_pages(["p. 63"], [63])
+    assert not ex.check_pages([63.5], [63])
+
+
+def test_one_value_series_counts_as_its_value_for_numbers_and_choices():
+    assert ex.check_number(pd.Series([16.0]), expected=16)
+    assert ex.check_choice(pd.Series(["b"]), "b", ["a", "b"])
+    assert ex.check_items(pd.Series(["a", "b"]), ["b", "a"])
+    assert ex.check_items(pd.Index(["a", "b"]), ["b", "a"])
+
+
+def test_case_is_compared_exactly_everywhere_with_its_own_message(capsys):
+    assert not ex.check_items(["il"], ["IL"], what="codes")
+    assert "capital letters included" in capsys.readouterr().out
+    assert not ex.check_choice("Turkey", "turkey", ["iran", "turkey"])
+    out = capsys.readouterr().out
+    assert "capital letters included" in out and "not one of the options" not in out
+
+
+# --- an answer that is not set: the exercise cell raised before assigning it ---------------
+
+@pytest.fixture
+def shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    sh = InteractiveShell.instance()
+    assert ex.install(sh)
+    yield sh
+    sh.set_custom_exc((), None)
+    sh.user_ns.pop("answer_3", None)
+
+
+def test_a_check_whose_answer_is_not_set_prints_a_reminder(shell, capsys):
+    shell.run_cell("answer_3 = 1 / 0")  # the student's cell raises before assigning
+    capsys.readouterr()
+    result = shell.run_cell("from helpers.exercises import check_number\n"
+                            "check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert out.startswith("⏳ Not answered yet: answer_3 is not set")
+    assert "Traceback" not in out and not result.success
+
+
+def test_other_name_errors_keep_their_traceback(shell, capsys):
+    shell.run_cell("answr_3")
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert "NameError" in out and "Not answered yet" not in out
+
+
+def test_a_placeholder_left_after_a_failed_cell_is_explained(shell, capsys):
+    shell.run_cell("answer_3 = ...")
+    shell.run_cell("answer_3 = int('five')")  # raised: answer_3 is still the placeholder
+    capsys.readouterr()
+    shell.run_cell("from helpers.exercises import check_number\n"
+                   "check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert out.startswith("⏳ Not answered yet") and "stopped with a ValueError" in out
+    shell.run_cell("check_number(answer_3, expected=5.1)")  # the previous cell ran through
+    assert "stopped with" not in capsys.readouterr().out
+
+
+def test_setup_installs_the_reminder_in_a_notebook():
+    import warnings
+
+    from IPython.core.interactiveshell import InteractiveShell
+
+    import helpers
+
+    sh = InteractiveShell.instance()
+    sh.set_custom_exc((), None)
+    with warnings.catch_warnings():
+        helpers.setup()
+    try:
+        assert NameError in sh.custom_exceptions
+    finally:
+        sh.set_custom_exc((), None)

@@ -86,6 +86,15 @@ def test_territory_chart_shows_the_range_and_the_oblast():
     assert any("16%" in t.get_text() for t in ax.texts)
 
 
+def test_territory_chart_before_its_exercise_hides_the_oblast_share():
+    """Notebook 02 draws the chart above Exercise 3 without the share the exercise asks for."""
+    ax = nb02.draw_territory(load("territory_share_estimates"), title="t",
+                             source="Source: x.", oblast=False)
+    shown = [t.get_text() for t in ax.get_legend().get_texts()] + [t.get_text() for t in ax.texts]
+    assert any("14–20%" in t for t in shown)
+    assert not any("5.1" in t or "oblast" in t for t in shown)
+
+
 def test_land_neighbours():
     assert maps.land_neighbours("AZ") == ["AM", "GE", "IR", "RU", "TR"]
     assert "AZ" in maps.land_neighbours("IR")

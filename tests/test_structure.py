@@ -149,6 +149,118 @@ def test_every_check_has_near_miss_tests(path):
         f"test_checks_nb{nb}.py: {sorted(_check_functions(f'nb{nb}') - near - exact)} untested"
 
 
+#: Notebooks whose exercises still share one ``answer`` name, and why. An entry fails once
+#: its notebook takes the scheme, so that it is then removed.
+ANSWER_NAMES_PENDING = {
+    "06_epilogue.ipynb": "being rewritten; it takes the answer_N scheme with its rewrite",
+}
+ANSWER_NAME = re.compile(r"answer_(\d+)([a-z]?)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_each_exercise_has_answer_names_of_its_own(path):
+    """helpers/exercises.py, "Names": Exercise N assigns answer_N (answer_Na, answer_Nb for two
+    values), so a check never grades another exercise's value."""
+    coded = [e for e in EXERCISES[path.name] if not e.discussion]
+    names = {e.number: _assigned(c.source) for e in coded for c in e.cells
+             if c.cell_type == "code" and "exercise" in tags(c)}
+    if path.name in ANSWER_NAMES_PENDING:
+        assert any("answer" in n for n in names.values()), \
+            f"{path.name} has taken the scheme: remove it from ANSWER_NAMES_PENDING"
+        return
+    seen = [n for ns in names.values() for n in ns]
+    assert len(seen) == len(set(seen)), f"two exercises assign the same name: {seen}"
+    for number, assigned in names.items():
+        for name in assigned:
+            m = ANSWER_NAME.fullmatch(name)
+            assert m and int(m[1]) == number, \
+                f"Exercise {number} assigns {name!r}, not answer_{number}"
+            assert bool(m[2]) == (len(assigned) > 1), \
+                f"Exercise {number}: a letter (answer_{number}a) only when it asks for two values"
+
+
+def _solution_expressions(exercise: Exercise) -> list[str]:
+    """The right-hand sides of the solution's assignments to the exercise's answer names,
+    without spaces."""
+    names = {n for c in exercise.cells if c.cell_type == "code" and "exercise" in tags(c)
+             for n in _assigned(c.source)}
+    out = []
+    for c in exercise.cells:
+        if c.cell_type == "code" and "solution" in tags(c):
+            for node in ast.walk(ast.parse(c.source)):
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id in names for t in node.targets):
+                    out.append("".join(ast.get_source_segment(c.source, node.value).split()))
+    return out
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING],
+                         ids=[p.name for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING])
+def test_a_hint_before_any_attempt_does_not_spell_out_the_solution(path, capsys):
+    """helpers/exercises.py, "Hints": the reminder an unattempted check prints, hint included,
+    holds none of the solution's code."""
+    module = importlib.import_module(f"helpers.checks.nb{path.name[:2]}")
+    for e in EXERCISES[path.name]:
+        calls = [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]
+        for name in calls:
+            getattr(module, name)(...)
+            printed = "".join(capsys.readouterr().out.split())
+            assert printed.startswith("⏳"), f"Exercise {e.number}: {name}(...) is no reminder"
+            for code in _solution_expressions(e):
+                assert code not in printed, \
+                    f"Exercise {e.number}: the hint of {name} spells out the solution {code!r}"
+            assert not re.search(r"\w\([^()]*\)\[|\w\([^()]*\w\([^()]*\)", printed), \
+                f"Exercise {e.number}: the hint of {name} holds nested or indexed calls: code"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_exercise_needs_hebrew(path):
+    """An exercise that points to a table's Hebrew quote also names its English columns, and
+    a Hebrew phrase in its text comes with an English rendering (in brackets or after a
+    dash), so no exercise requires reading quote_he."""
+    for e in EXERCISES[path.name]:
+        text = e.cells[0].source
+        if "`quote_he`" in text:
+            assert re.search(r"`\w+_en`", text), \
+                f"Exercise {e.number} sends the reader to quote_he without an English column"
+        for m in re.finditer(r"«[^»]*[\u0590-\u05FF][^»]*»", text):
+            after = text[m.end():m.end() + 4]
+            assert re.match(r"\s*(\(|—|–)", after), \
+                f"Exercise {e.number}: {m[0]} has no English rendering after it"
+
+
+def _margin_words(expected: float, margin: float) -> list[str]:
+    """How an exercise's text may state a margin: the number itself, as a share of the
+    expected value, or in the policy's words (helpers/exercises.py, "Precision")."""
+    words = [f"within {margin:g}", f"{100 * margin / abs(expected):.2g}%"]
+    if margin == 0.05:
+        words.append("to one decimal")
+    if margin == 0.5:
+        words += ["half a", "whole number"]
+    return words
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING],
+                         ids=[p.name for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING])
+def test_every_tolerance_is_written_in_its_exercise(path):
+    """helpers/exercises.py, "Precision": the margin a check allows (as its near-miss test
+    states it) is written in the text of the exercise whose check cell calls it."""
+    tests = importlib.import_module(f"test_checks_nb{path.name[:2]}")
+    for e in EXERCISES[path.name]:
+        text = " ".join(e.cells[0].source.split())
+        for name in [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]:
+            if name not in tests.NEAR_MISSES:
+                continue
+            expected, margin = tests.NEAR_MISSES[name]()
+            if margin == 0:
+                assert re.search(r"exact|an integer|integers", text), \
+                    f"Exercise {e.number}: {name} wants an exact answer; the text does not say so"
+                continue
+            words = _margin_words(expected, margin)
+            assert any(w in text for w in words), \
+                f"Exercise {e.number}: {name} allows {margin:g}; the text says none of {words}"
+
+
 def test_a_deleted_check_cell_is_caught(tmp_path):
     """The structure test is not vacuous: notebook 01 without its first check cell fails."""
     path = NOTEBOOKS[1]

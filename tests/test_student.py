@@ -4,6 +4,7 @@ each one runs top to bottom in a fresh kernel with every check printing its remi
 from __future__ import annotations
 
 import copy
+import os
 
 import nbformat
 import pytest
@@ -203,3 +204,36 @@ def test_readme_working_alone_names_what_exists():
     assert "--fresh" in section and "--fresh" in (nbrun.ROOT / "tools" / "build_student.py"
                                                    ).read_text(encoding="utf-8")
     assert "collapsed" in section and ".fresh.ipynb" in section
+
+
+def test_in_a_kernel_a_check_after_a_failed_exercise_cell_says_so(tmp_path):
+    """The student's exercise cell raises before it assigns answer_1; the check cell then
+    prints the reminder naming answer_1, not a NameError's traceback, and a placeholder left
+    by a failed cell is explained."""
+    from nbclient import NotebookClient
+
+    from offline import kernel_env
+
+    cells = ["import helpers\nfrom helpers.checks import nb00 as checks\nhelpers.setup()",
+             "answer_1 = len(undefined_table)",        # raises NameError before assigning
+             "checks.check_visit_count(answer_1)",
+             "answer_2 = ...",
+             "answer_2 = int('five')",                 # raises: answer_2 is still ...
+             "checks.check_visit_count(answer_2)",
+             "undefined_name"]                        # any other NameError: its traceback
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env=kernel_env(dict(os.environ)))
+
+    def printed(i):
+        return "".join(o.get("text", "") for o in nb.cells[i].outputs)
+
+    def errors(i):
+        return [o for o in nb.cells[i].outputs if o.output_type == "error"]
+
+    assert errors(1) and errors(1)[0].ename == "NameError"  # the student's own error is shown
+    assert printed(2).startswith("⏳ Not answered yet: answer_1 is not set")
+    assert not any(e.get("traceback") for e in errors(2)), "no traceback for an unset answer"
+    assert printed(5).startswith("⏳ Not answered yet") and "stopped with a ValueError" in printed(5)
+    assert errors(6) and errors(6)[0].traceback and "Not answered" not in printed(6)

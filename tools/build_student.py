@@ -8,7 +8,7 @@ In each copy, made by nbconvert's ``TagRemovePreprocessor``,
 
 - every cell tagged ``solution`` (markdown and code) is removed;
 - code cells tagged ``exercise`` or ``check`` lose their outputs and execution counts, so a
-  student sees an empty ``answer = ...`` cell and a check that has not run yet;
+  student sees an empty ``answer_N = ...`` cell and a check that has not run yet;
 - everything else (cells, ids, metadata, other outputs) is left exactly as stored.
 
 Run top to bottom, every check in a student version prints the "⏳ Not answered yet"

@@ -1,4 +1,5 @@
-"""Checks for 01_background.ipynb. Each computes its expected answer from the data when called.
+"""Checks for 01_background.ipynb. Each computes its expected answer from the data when called,
+and follows the policy of :mod:`helpers.exercises` (a tolerance is the exercise's own words).
 
     >>> check_israeli_share(...)
     ⏳ Not answered yet: replace ... with your answer. Hint: Count the visits whose from_code is 'IL', divide by all visits and multiply by 100.
@@ -8,15 +9,17 @@
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import as_number, check_items, check_number, say
+from helpers.exercises import ONE_DECIMAL, WHOLE, as_number, check_items, check_number, say
 from helpers.dates import compare_dates
 
 
 def check_israeli_share(answer) -> bool:
-    """Exercise 1: the percentage of the listed high-level visits made by Israeli officials."""
+    """Exercise 1: the percentage of the listed high-level visits made by Israeli officials,
+    as a whole number or better (within 0.5 of a percentage point). A share (0 to 1) gets its
+    own message."""
     visits = load("visits")
     expected = 100 * float((visits["from_code"].astype(str) == "IL").mean())
-    return check_number(answer, expected=expected, tol=0.5, unit="%",
+    return check_number(answer, expected=expected, tol=WHOLE, unit="%",
                         hint="Count the visits whose from_code is 'IL', divide by all visits "
                              "and multiply by 100.")
 
@@ -32,9 +35,11 @@ def check_date_slips(answer) -> bool:
 
 def check_deals_to_deliveries(answer) -> bool:
     """Exercise 3: how many times larger the article's estimated deals of 'the last three
-    years' are than SIPRI's Israeli deliveries to Azerbaijan over 2006-2019, to one decimal.
+    years' are than SIPRI's Israeli deliveries to Azerbaijan over 2006-2019, to one decimal
+    (within 0.05).
 
-    A whole number rounded from the right ratio gets its own message (give one decimal)."""
+    A whole number rounded from the right ratio gets its own message (give one decimal), and
+    so does the ratio upside down."""
     deals_bn = float(load("arms").set_index("id").loc["deals_last_three_years", "value_usd_bn"])
     sipri = load("sipri_arms").set_index("id")
     delivered_bn = float(sipri.loc["il_deliveries_2006_2019", "value"]) / 1000  # million -> bn
@@ -43,6 +48,7 @@ def check_deals_to_deliveries(answer) -> bool:
             "millions (see its `unit`).")
     value = as_number(answer)
     if (value is not None and value == round(expected)
-            and abs(value - expected) > 0.02 * expected):
+            and abs(value - expected) > ONE_DECIMAL):
         return say(False, "❌ Close, but rounded too far: give the ratio to one decimal place.")
-    return check_number(answer, expected=expected, rel=0.02, hint=hint)
+    return check_number(answer, expected=expected, tol=ONE_DECIMAL, slips=("inverse",),
+                        hint=hint)

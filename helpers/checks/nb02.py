@@ -1,15 +1,16 @@
 """Checks for 02_azerbaijani_interests.ipynb. Each computes its expected answer from the data
-when called.
+when called, and follows the policy of :mod:`helpers.exercises` (a tolerance is the exercise's
+own words).
 
     >>> check_nearby_capitals(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: maps.distance_table('Baku', capitals) gives km; keep the names in column 'to' where km < 1000.
+    ⏳ Not answered yet: replace ... with your answer. Hint: maps.distance_table gives the km from Baku to each capital; keep the names (column 'to') of those under 1000 km.
     Verdict(False)
 """
 
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import Verdict, as_number, check_items, check_number, say
+from helpers.exercises import ONE_DECIMAL, Verdict, as_number, check_items, check_number, say
 
 RADIUS_KM = 1000
 
@@ -34,9 +35,12 @@ def check_nearby_capitals(answer) -> bool:
     table = distance_table("Baku", partner_capitals())
     expected = table.loc[table["km"] < RADIUS_KM, "to"].tolist()
     return check_items(answer, expected, what="capitals",
-                       hint=f"maps.distance_table('Baku', capitals) gives km; keep the names in "
-                            f"column 'to' where km < {RADIUS_KM}.")
+                       hint=f"maps.distance_table gives the km from Baku to each capital; "
+                            f"keep the names (column 'to') of those under {RADIUS_KM} km.")
 
+
+#: The tolerance of both area checks, written in Exercise 2: 0.1% of the measured area.
+AREA_REL = 0.001
 
 #: An equal-area projection computed on a sphere: a student who uses it lands about 0.1% off.
 SPHERE_CRS = "ESRI:54009"  # World Mollweide
@@ -51,7 +55,7 @@ def _area_feedback(answer, expected: float, *, published: float, sphere: float |
     """check_number with two specific messages: the published figure typed in, and an
     equal-area projection on a sphere instead of the ellipsoid."""
     value = as_number(answer)
-    close = 0.001 * expected
+    close = AREA_REL * expected
     if value is not None and abs(value - expected) > close:
         if abs(value - published) < 0.5:
             return say(False, "❌ That is the published figure, not a measurement: measure the "
@@ -60,7 +64,7 @@ def _area_feedback(answer, expected: float, *, published: float, sphere: float |
             return say(False, "❌ Close, but that looks like an equal-area projection on a "
                               "sphere (e.g. Mollweide): use EPSG:6933, equal-area on the WGS84 "
                               "ellipsoid.", hint)
-    return check_number(answer, expected=expected, rel=0.001, unit="km²", hint=hint)
+    return check_number(answer, expected=expected, rel=AREA_REL, unit="km²", hint=hint)
 
 
 def check_area_km2(answer) -> Verdict:
@@ -96,22 +100,24 @@ def nakhchivan_km2(crs: str = "EPSG:6933") -> float:
 
 
 def check_nakhchivan_km2(answer) -> Verdict:
-    """Exercise 2: the Nakhchivan exclave's area in km², its polygon measured in EPSG:6933."""
+    """Exercise 2: the Nakhchivan exclave's area in km², its polygon measured in EPSG:6933,
+    within 0.1% (the exercise says so)."""
     hint = ("Split Azerbaijan's row into its polygons with .explode(index_parts=False) after "
             ".to_crs('EPSG:6933'); Nakhchivan is the second largest.")
     value = as_number(answer)
     from helpers.maps import areas_km2
 
-    if value is not None and abs(value - float(areas_km2("AZ").sum())) < 0.001 * value:
+    if value is not None and abs(value - float(areas_km2("AZ").sum())) < AREA_REL * value:
         return say(False, "❌ That is the whole country: take Nakhchivan's polygon only.", hint)
     return _area_feedback(answer, nakhchivan_km2(), published=_published("area_nakhchivan"),
                           sphere=None, hint=hint)
 
 
 def check_oblast_share(answer) -> bool:
-    """Exercise 3: the former autonomous oblast's share of Azerbaijan's area, in percent."""
+    """Exercise 3: the former autonomous oblast's share of Azerbaijan's area, in percent to
+    one decimal (within 0.05). A share (0 to 1) gets its own message."""
     e = load("territory_share_estimates").set_index("id")["value"]
     expected = 100 * float(e["area_nk_ao"]) / float(e["area_azerbaijan"])
-    return check_number(answer, expected=expected, tol=0.1, unit="%",
+    return check_number(answer, expected=expected, tol=ONE_DECIMAL, unit="%",
                         hint="Divide the oblast's area (area_nk_ao) by Azerbaijan's "
                              "(area_azerbaijan) and multiply by 100.")

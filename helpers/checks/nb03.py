@@ -1,13 +1,21 @@
 """Checks for 03_israeli_interests.ipynb. Each computes its expected answer from the data when
-it is called, and never prints it."""
+it is called, and never prints it; all follow the policy of :mod:`helpers.exercises` (a
+tolerance is the exercise's own words, codes are compared exactly)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from helpers.data import load
 from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
-                               say, unanswered)
+                               kind, say, unanswered)
+
+#: Exercise 1's tolerance, written in its text.
+TEHRAN_GAP_TOL_KM = 10
+#: Exercise 5's tolerance, written in its text.
+SPREAD_TOL = 0.01
 
 #: The tie Exercise 3 flips (section 3 works through Israel–Turkey; the exercise takes another).
 FLIP = ("US", "TR")
@@ -26,11 +34,12 @@ def check_unbalanced_after_flip(answer) -> Verdict:
     is −1? The answer is the total number, an integer.
 
     >>> check_unbalanced_after_flip(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: networks.with_sign(g, 'US', 'TR', -1) on the 1990s graph, then networks.balance_summary(...)['unbalanced'].
+    ⏳ Not answered yet: replace ... with your answer. Hint: Flip the US–TR tie of the 1990s graph with networks.with_sign, as section 3 flipped Israel–Turkey, then count the unbalanced triangles with networks.balance_summary.
     Verdict(False)
     """
-    hint = (f"networks.with_sign(g, '{FLIP[0]}', '{FLIP[1]}', -1) on the 1990s graph, then "
-            "networks.balance_summary(...)['unbalanced'].")
+    hint = (f"Flip the {'–'.join(FLIP)} tie of the 1990s graph with networks.with_sign, as "
+            "section 3 flipped Israel–Turkey, then count the unbalanced triangles with "
+            "networks.balance_summary.")
     expected = _unbalanced_after(*FLIP)
     worked = _unbalanced_after(*WORKED_FLIP)
     value = as_number(answer)
@@ -41,14 +50,15 @@ def check_unbalanced_after_flip(answer) -> Verdict:
 
 
 def _pairs(answer):
-    """A list of pairs as a set of frozensets; None if it is not a list of two-code pairs."""
+    """A list of pairs as a set of frozensets; None if it is not a list of two-code pairs.
+    Codes are kept as written: the check compares them exactly, capital letters included."""
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return None
     out = set()
     for item in answer:
         if isinstance(item, str) or not isinstance(item, Iterable):
             return None
-        pair = frozenset(str(x).strip().upper() for x in item)
+        pair = frozenset(str(x).strip() for x in item)
         if len(pair) != 2:
             return None
         out.add(pair)
@@ -61,6 +71,9 @@ def check_article_ties_1990s(answer) -> Verdict:
     hint = "Filter alignments for period '1990s' and basis 'article'; give (source, target) pairs."
     if unanswered(answer):
         return say(False, NOT_DONE, hint)
+    if isinstance(answer, pd.DataFrame):
+        return say(False, "❌ Expected a list of pairs of actor codes, got a whole table: turn "
+                          "its two code columns into a list of (source, target) pairs.", hint)
     pairs = _pairs(answer)
     if pairs is None:
         return say(False, "❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), "
@@ -68,25 +81,30 @@ def check_article_ties_1990s(answer) -> Verdict:
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}
+    if pairs != expected and {frozenset(c.upper() for c in p) for p in pairs} == expected:
+        return say(False, "❌ Almost: write the actor codes exactly as the data spell them "
+                          "(capital letters included).", hint)
     return check_items(pairs, expected, hint=hint, what="pairs")
 
 
 def check_oil_spread(answer) -> Verdict:
     """How many percentage points lie between the lowest and the highest published estimate
-    of Azerbaijan's share of Israel's oil?"""
+    of Azerbaijan's share of Israel's oil (within 0.01, as the exercise says)? A share (0 to 1)
+    gets its own message."""
     from helpers import energy
 
     low, high = energy.share_spread()
-    return check_number(answer, expected=high - low, tol=0.01, unit="percentage points",
+    return check_number(answer, expected=high - low, tol=SPREAD_TOL, unit="percentage points",
                         hint="Highest share_high minus lowest share_low of the estimates table.")
 
 
 def check_tehran_gap(answer) -> Verdict:
-    """How many km closer to Tehran is Baku than Jerusalem (geodesic distances)?"""
+    """How many km closer to Tehran is Baku than Jerusalem (geodesic distances), within
+    10 km (as the exercise says)?"""
     from helpers import maps
 
     expected = maps.geodesic_km("Jerusalem", "Tehran") - maps.geodesic_km("Baku", "Tehran")
-    return check_number(answer, expected=expected, tol=10, unit="km",
+    return check_number(answer, expected=expected, tol=TEHRAN_GAP_TOL_KM, unit="km",
                         hint="maps.geodesic_km(...) from each city to Tehran, then subtract.")
 
 
@@ -105,18 +123,18 @@ def check_az_ru_counts(answer) -> Verdict:
     ``{1: count, -1: count}``.
 
     >>> check_az_ru_counts(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: For each sign s in (1, -1): networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].
+    ⏳ Not answered yet: replace ... with your answer. Hint: Do what Exercise 3 did twice, on the 2014 graph g14: once with the AZ–RU tie set to +1, once to -1; put each count under its sign.
     Verdict(False)
     """
     from helpers import networks
 
-    hint = ("For each sign s in (1, -1): "
-            "networks.balance_summary(networks.with_sign(g14, 'AZ', 'RU', s))['unbalanced'].")
+    hint = ("Do what Exercise 3 did twice, on the 2014 graph g14: once with the AZ–RU tie set "
+            "to +1, once to -1; put each count under its sign.")
     if unanswered(answer):
         return say(False, NOT_DONE, hint)
     if not isinstance(answer, dict):
         return say(False, f"❌ Expected a dict of two counts, like {{1: ..., -1: ...}}, got "
-                          f"{type(answer).__name__}.", hint)
+                          f"{kind(answer)}.", hint)
     given = {_sign_key(k): v for k, v in answer.items()}
     if set(given) != {1, -1} or len(answer) != 2:
         return say(False, "❌ The dict needs exactly two keys, 1 and -1 (the two signs).", hint)

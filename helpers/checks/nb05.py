@@ -1,11 +1,13 @@
-"""Checks for 05_conclusions.ipynb. Each computes its answer from the data when called."""
+"""Checks for 05_conclusions.ipynb. Each computes its answer from the data when called, and
+follows the policy of :mod:`helpers.exercises` (pages as numbers or numeric text, ids and
+options compared exactly)."""
 
 from __future__ import annotations
 
 from helpers.argument import behind, load_graph, pages_behind
 from helpers.data import load
 from helpers.errors import DataError
-from helpers.exercises import Verdict, check_choice, check_items
+from helpers.exercises import Verdict, check_choice, check_items, check_pages
 
 
 def check_pressures_behind_doubts(answer) -> Verdict:
@@ -27,7 +29,7 @@ def check_pages_behind_gains(answer) -> Verdict:
     (node ``gains_justify_risk``), following only 'supports' links back?"""
     expected = pages_behind(load_graph(), "gains_justify_risk", kind="evidence",
                             relation="supports")
-    return check_items(answer, expected, what="pages",
+    return check_pages(answer, expected,
                        hint="Keep only the 'supports' edges, take the ancestors of "
                             "'gains_justify_risk', keep the evidence nodes, collect their pages.")
 

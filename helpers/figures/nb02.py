@@ -100,11 +100,13 @@ def draw_displacement(displacement: pd.DataFrame, *, title: str, source: str, ax
     return finish(ax, title=title, source=source)
 
 
-def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None):
+def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
+                   oblast: bool = True):
     """The shares of Azerbaijan held by Armenian forces before 2020 on one 0-25% axis: the
     published range as a band, each estimate as a marker (labels from ``short_labels.csv``,
     with the estimate's qualifier), and the former autonomous oblast alone (its area over
-    Azerbaijan's) as a reference line. Returns the Axes.
+    Azerbaijan's) as a reference line, unless ``oblast`` is false (before the exercise that
+    computes that share). Returns the Axes.
 
     >>> from helpers.data import load
     >>> ax = draw_territory(load("territory_share_estimates"), title="t", source="Source: x.")
@@ -117,13 +119,14 @@ def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None)
     labels = short_labels("territory_share_estimates")
     shares = estimates[estimates["measure"] == "share_of_azerbaijan"].sort_values("value")
     total = e.loc["area_azerbaijan", "value"]
-    oblast = 100 * e.loc["area_nk_ao", "value"] / total
+    share = 100 * e.loc["area_nk_ao", "value"] / total
     lo, hi = shares["value"].min(), shares["value"].max()
     ax.axvspan(lo, hi, color="#56B4E9", alpha=0.25, hatch="..", lw=0,
                label=f"Published range, about {lo:g}–{hi:g}%")
-    ax.axvline(oblast, color=series("outside").colour, ls="--", lw=1.5,
-               label=f"Former autonomous oblast alone: {oblast:.1f}%\n"
-                     f"({e.loc['area_nk_ao', 'value']:,.0f} of {total:,.0f} km²)")
+    if oblast:
+        ax.axvline(share, color=series("outside").colour, ls="--", lw=1.5,
+                   label=f"Former autonomous oblast alone: {share:.1f}%\n"
+                         f"({e.loc['area_nk_ao', 'value']:,.0f} of {total:,.0f} km²)")
     for i, (key, r) in enumerate(shares.set_index("id").iterrows()):
         ours = not pd.isna(r["page"])
         about = "about " if r["qualifier"] == "about" else ""

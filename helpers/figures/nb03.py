@@ -86,10 +86,13 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
     return finish(ax, title=title, source=source)
 
 
-def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax=None):
+def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
+                         spread: bool = True):
     """One row per estimate (:func:`helpers.energy.share_estimates`): a bar from low to high
     (a range) or a marker (a single figure), each kind of source (``series_styles.csv``:
-    diplomatic cable, press, the article) in its own colour and marker. Returns the Axes.
+    diplomatic cable, press, the article) in its own colour and marker, and the spread from
+    the lowest to the highest as a shaded band with its figures, unless ``spread`` is false
+    (before the exercise that measures it). Returns the Axes.
 
     >>> from helpers.energy import share_estimates
     >>> ax = draw_share_estimates(share_estimates(), title="t", source="Source: x.")
@@ -100,9 +103,10 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
     if ax is None:
         _, ax = plt.subplots(figsize=(9.5, 4.4))
     lo, hi = float(df["share_low"].min()), float(df["share_high"].max())
-    ax.axvspan(lo, hi, color="#EFEFEF", zorder=0)
-    ax.text((lo + hi) / 2, -0.75, f"spread of the estimates: {lo:g}–{hi:g}%",
-            ha="center", fontsize=9, color="#333333")
+    if spread:
+        ax.axvspan(lo, hi, color="#EFEFEF", zorder=0)
+        ax.text((lo + hi) / 2, -0.75, f"spread of the estimates: {lo:g}–{hi:g}%",
+                ha="center", fontsize=9, color="#333333")
     styles = {k: series(k) for k in ("diplomatic_cable", "press", "article")}
     for i, r in df.iterrows():
         s = styles[r["kind"]]
