@@ -35,8 +35,16 @@ def _peak_mb(pid: int) -> float | None:
     return None
 
 
-def run(path: Path, *, timeout: int = 300, cell_times: list | None = None
-        ) -> tuple[nbformat.NotebookNode, float, float | None]:
+#: Run before the first cell when figures are not wanted: the kernel still builds every
+#: figure (the cells' code all runs) but stores no image, so nothing is drawn or encoded.
+NO_IMAGES = ("ip = get_ipython()\n"
+             "for kind in ('image/png', 'image/svg+xml', 'image/jpeg', 'application/pdf'):\n"
+             "    ip.display_formatter.formatters[kind].enabled = False\n"
+             "del ip, kind")
+
+
+def run(path: Path, *, timeout: int = 300, cell_times: list | None = None,
+        images: bool = True) -> tuple[nbformat.NotebookNode, float, float | None]:
     """Execute a notebook in a fresh kernel started in its folder.
 
     Returns the executed notebook, the seconds from kernel start to the last cell, and the
@@ -44,6 +52,10 @@ def run(path: Path, *, timeout: int = 300, cell_times: list | None = None
     list), appends ``(index, seconds, source)`` for every code cell. The kernel runs offline
     and keeps matplotlib's and IPython's files in the project (``offline.kernel_env``), as
     under the tests: a read-only or empty HOME changes nothing it prints.
+
+    With ``images=False`` the figures are built but not drawn: their outputs hold only the
+    ``text/plain`` line (``<Figure size ...>``). For tests that need the code to run, not the
+    pictures; a figure that fails only when drawn is left to nbval, which draws them all.
     """
     nb = nbformat.read(path, as_version=4)
     env = kernel_env(dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline"))
@@ -51,6 +63,10 @@ def run(path: Path, *, timeout: int = 300, cell_times: list | None = None
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     with client.setup_kernel(env=env):
+        if not images and nb.cells:
+            first = nb.cells[0]  # execute_cell stores the cell it ran at the index given
+            client.execute_cell(nbformat.v4.new_code_cell(NO_IMAGES), 0, store_history=False)
+            nb.cells[0] = first
         for index, cell in enumerate(nb.cells):
             began = time.perf_counter()
             client.execute_cell(cell, index)

@@ -1,0 +1,39 @@
+"""tools/nbrun.py: a notebook run in a fresh kernel, with or without its images."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+import nbrun
+
+CELLS = [
+    "import matplotlib.pyplot as plt\nimport helpers\nhelpers.setup()",
+    "fig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\nplt.show()",
+    "print('after the figure')",
+]
+
+
+@pytest.fixture(scope="module")
+def notebook(tmp_path_factory):
+    path = tmp_path_factory.mktemp("nbrun") / "small.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A figure")]
+                                  + [nbformat.v4.new_code_cell(c) for c in CELLS])
+    nbformat.write(nb, path)
+    return path
+
+
+def _kinds(cell) -> set[str]:
+    return {k for o in cell.outputs for k in o.get("data", {})}
+
+
+@pytest.mark.parametrize("images", [True, False])
+def test_images_false_builds_the_figure_but_stores_no_image(notebook, images):
+    nb, _, _ = nbrun.run(notebook, timeout=120, images=images)
+    figure, printed = nb.cells[2], nb.cells[3]
+    assert _kinds(figure) == ({"image/png", "text/plain"} if images else {"text/plain"})
+    assert "<Figure size" in figure.outputs[0]["data"]["text/plain"]
+    # the notebook is the one read: its first cell kept, the counts as in a reader's run
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source == "# A figure"
+    assert [c.execution_count for c in nb.cells[1:]] == [1, 2, 3]
+    assert printed.outputs[0]["text"] == "after the figure\n"
