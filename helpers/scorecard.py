@@ -52,6 +52,10 @@ def _when(table: str, row: pd.Series) -> tuple[pd.Timestamp, str]:
     if table == "oil_production":
         return (pd.Timestamp(int(row["year"]), 12, 31),
                 f"oil output {int(row['year'])}: {row['oil_production_kbd']:,.1f} kb/d")
+    if table == "oil_output_after_2020":
+        unit = "Mt" if row["unit"] == "million_tonnes" else "kb/d"
+        return (pd.Timestamp(int(row["year"]), 12, 31),
+                f"{row['series']} oil output {int(row['year'])}: {row['value']:,.1f} {unit}")
     if table == "sipri_arms":
         return (pd.Timestamp(int(row["period_end"]), 12, 31),
                 f"{row['remark']} {int(row['period_start'])}-{int(row['period_end'])}: "
