@@ -241,7 +241,7 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
                 label=("national figure resting on one page (reported by)" if hollow
                        else None))
     ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
-            ls="none", label=f"the article: no oil by {claim_year} ({claim_ref})")
+            ls="none", label=f"the article ({claim_ref}): no oil by {claim_year}")
     for year, dx, dy in ((peak_year, -150, -4), (claim_year, -95, -42)):
         if year in national.index:
             v = national.loc[year, "mt"]
