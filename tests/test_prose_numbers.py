@@ -15,6 +15,7 @@ import pytest
 
 from conftest import NOTEBOOKS
 from helpers import data, energy, interests, maps, networks, scorecard
+from helpers.checks import nb06 as checks_nb06
 
 WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
                                     "eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -238,6 +239,12 @@ CLAIMS = [
                               r"(\d{4}) output",
           lambda: (scorecard.later_output().loc[2025, "mt"], 2025,
                    scorecard.share_of(2025, 2010), 2010)),
+    Claim("06", "cell-022-1", r"The facts of 2025–2026 changed (\w+) of our 2024 verdicts",
+          lambda: (len(checks_nb06.changed_verdicts()),)),
+    Claim("06", "cell-038-3", r"(\w+) changed: the two oil assessments",
+          lambda: (len(checks_nb06.changed_verdicts()),)),
+    Claim("06", "cell-008-1", r"empty for the (\w+) Iran rows",
+          lambda: (int(data.load("scorecard")["judgement_2024"].isna().sum()),)),
     Claim("06", "cell-020", r"gives ([\d.]+) million tonnes for (\d{4}) \(confirmed\) against "
                             r"([\d.]+) in (\d{4})",
           lambda: (scorecard.later_output().loc[2025, "mt"], 2025,
