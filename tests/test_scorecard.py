@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import data, dates, load, scorecard
+from helpers import data, dates, energy, load, scorecard
 from helpers.figures import nb06
 
 OTHER_TABLES = {"sipri_arms", "oil_production", "oil_output_after_2020", "azerbaijan_elections"}
@@ -142,3 +142,23 @@ def test_figures_draw(card, draw):
         assert ax.get_ylabel() == "Thousand barrels a day"
     assert ax.get_legend() is not None
     plt.close(fig)
+
+
+def test_the_oil_figure_of_2025_keeps_the_series_apart_and_follows_the_data(edited_data):
+    import matplotlib.colors as mcolors
+
+    edited_data("model/series_styles.csv", {"id": "national_oil"}, "colour", "#117733")
+    edited_data("article/figures.csv", {"id": "oil_exhaustion_year"}, "value", "2030")
+    bp, national = energy.production(), scorecard.later_output()
+    ax = nb06.draw_oil_to_2025(bp, national, title="The oil", source="Source: x.")
+    assert ax.get_title() == "The oil"
+    lines = {mcolors.to_hex(line.get_color()).upper(): line for line in ax.get_lines()}
+    assert "#117733" in lines and "#000000" in lines
+    bp_line = next(line for line in ax.get_lines() if line.get_label().startswith("Oil output (BP"))
+    assert max(bp_line.get_xdata()) == 2020, "BP's series is drawn to 2020 only"
+    joined = [line for line in ax.get_lines()
+              if mcolors.to_hex(line.get_color()).upper() == "#117733" and line.get_linestyle() == "-"]
+    assert all(min(line.get_xdata()) >= 2020 or max(line.get_xdata()) <= 2011 for line in joined), \
+        "the national figures of 2010-2011 and 2020-2025 are not joined across the gap"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("no oil by 2030" in t for t in labels) and ax.get_xlim()[1] == 2031.5
