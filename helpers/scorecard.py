@@ -52,6 +52,10 @@ def _when(table: str, row: pd.Series) -> tuple[pd.Timestamp, str]:
     if table == "oil_production":
         return (pd.Timestamp(int(row["year"]), 12, 31),
                 f"oil output {int(row['year'])}: {row['oil_production_kbd']:,.1f} kb/d")
+    if table == "oil_output_after_2020":
+        unit = "Mt" if row["unit"] == "million_tonnes" else "kb/d"
+        return (pd.Timestamp(int(row["year"]), 12, 31),
+                f"{row['series']} oil output {int(row['year'])}: {row['value']:,.1f} {unit}")
     if table == "sipri_arms":
         return (pd.Timestamp(int(row["period_end"]), 12, 31),
                 f"{row['remark']} {int(row['period_start'])}-{int(row['period_end'])}: "
@@ -81,6 +85,66 @@ def later_evidence(card: pd.DataFrame, root=None) -> pd.DataFrame:
                          "kind": "event" if table == "events_after_2015" else "data",
                          "text": text})
     return pd.DataFrame(rows, columns=["assessment", "ref", "date", "kind", "text"])
+
+
+#: How each confidence grade is said wherever a later fact is shown.
+CONFIDENCE_WORDS = {"confirmed": "confirmed", "single-source": "reported by",
+                    "disputed": "disputed: both sides shown"}
+
+
+def later_output(series: str = "national", root=None) -> pd.DataFrame:
+    """One of the later oil series of ``oil_output_after_2020``, indexed by year: ``national``
+    (Azerbaijan's official figures, column ``mt``, million tonnes) or ``eia`` / ``opec``
+    (estimates, column ``kbd``, thousand barrels a day), with ``source`` and ``confidence``.
+    Its OWN series: not BP's, and never spliced onto :func:`helpers.energy.production`.
+
+    >>> later_output().loc[[2010, 2025], "mt"].tolist()
+    [50.8, 27.7]
+    >>> later_output("eia").columns.tolist()
+    ['kbd', 'source', 'confidence']
+    """
+    df = load("oil_output_after_2020", root)
+    if series not in set(df["series"].astype(str)):
+        raise ValueError(f"no series {series!r}: national, eia or opec")
+    df = df[df["series"] == series]
+    column = "mt" if series == "national" else "kbd"
+    out = pd.DataFrame({column: df["value"].to_numpy(), "source": df["source"].to_numpy(),
+                        "confidence": df["confidence"].astype(str).to_numpy()},
+                       index=pd.Index(df["year"].astype(int), name="year"))
+    return out.sort_index()
+
+
+def share_of(year: int, base: int, series: str = "national") -> float:
+    """Output in ``year`` as a percentage of output in ``base``, both from one later series.
+
+    >>> round(share_of(2025, 2010), 1)
+    54.5
+    """
+    s = later_output(series)
+    column = "mt" if series == "national" else "kbd"
+    for y in (year, base):
+        if y not in s.index:
+            raise ValueError(f"no {series} figure for {y}; years {', '.join(map(str, s.index))}")
+    return float(100 * s.loc[year, column] / s.loc[base, column])
+
+
+def with_confidence(events: pd.DataFrame) -> pd.Series:
+    """Each event's text as it must be shown: a single-source fact with 'reported by' its
+    source, a disputed one marked as such (its text states both sides), a confirmed one as is.
+
+    >>> ev = load("events_after_2015").set_index("id")
+    >>> with_confidence(ev.loc[["hajiyev_harop_2020"]]).iloc[0].split(" (reported by ")[1]
+    'Walla interview, reported by the Times of Israel)'
+    """
+    out = []
+    for r in events.itertuples():
+        text, grade = r.event_en, str(r.confidence)
+        if grade == "single-source":
+            text += f" (reported by {r.source})"
+        elif grade == "disputed":
+            text = f"Disputed: {text}"
+        out.append(text)
+    return pd.Series(out, index=events.index, name="as_shown")
 
 
 def outside_sources(frame: pd.DataFrame) -> list[str]:

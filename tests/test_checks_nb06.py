@@ -1,22 +1,64 @@
 import pandas as pd
 import pytest
 
-from helpers import load
+from helpers import energy, load, scorecard
 from helpers.checks import nb06
 from helpers.energy import neighbour_gap, rp_ratio
 from near_miss import assert_tolerance
 
 
-def test_share_of_peak(capsys):
-    kbd = load("oil_production").set_index("year")["oil_production_kbd"]
-    right = 100 * kbd[kbd.index.max()] / kbd.max()
-    assert nb06.check_share_of_peak(right)
-    assert nb06.check_share_of_peak(round(right))
-    assert not nb06.check_share_of_peak(right / 100)  # a fraction, not a percentage
-    assert not nb06.check_share_of_peak(...)
+def test_share_2025(capsys):
+    national = scorecard.later_output("national")["mt"]
+    right = 100 * national[2025] / national[2010]
+    assert nb06.check_share_2025(right)
+    assert nb06.check_share_2025(round(right, 1))
+    assert nb06.check_share_2025(pd.Series([right]))
+    assert not nb06.check_share_2025(round(right))  # to one decimal, not a whole number
+    assert not nb06.check_share_2025(...)
     out = capsys.readouterr().out
-    assert "too low" in out and "Not answered yet" in out
-    assert f"{right:.1f}" not in out, "never the answer"
+    assert "Not answered yet" in out and f"{right:.1f}" not in out, "never the answer"
+
+
+def test_share_2025_names_the_slips(capsys):
+    national = scorecard.later_output("national")["mt"]
+    right = 100 * national[2025] / national[2010]
+    assert not nb06.check_share_2025(right / 100)
+    assert "looks like a share: multiply by 100" in capsys.readouterr().out
+    assert not nb06.check_share_2025(100 * national[2010] / national[2025])
+    assert "upside down" in capsys.readouterr().out
+    bp_2010 = energy.production().loc[2010, "mt"]
+    assert not nb06.check_share_2025(100 * national[2025] / bp_2010)
+    assert "from BP's series" in capsys.readouterr().out
+    assert not nb06.check_share_2025(100 * national[2024] / national[2010])
+    out = capsys.readouterr().out
+    assert "too low" not in out and "too high" in out
+    for printed in (out,):
+        assert "e+" not in printed and "e-0" not in printed, "no scientific notation"
+
+
+def test_changed_verdicts(capsys):
+    card = load("scorecard")
+    then, now = card["judgement_2024"].astype("string"), card["our_judgement"].astype("string")
+    right = card.loc[then.notna() & (then != now), "id"].tolist()
+    assert len(right) >= 2, "the 2026 reading changes some verdicts"
+    assert nb06.check_changed_verdicts(right)
+    assert nb06.check_changed_verdicts(list(reversed(right)))
+    assert nb06.check_changed_verdicts(pd.Series(right))
+    assert not nb06.check_changed_verdicts(right[:-1])
+    assert not nb06.check_changed_verdicts(...)
+    out = capsys.readouterr().out
+    assert "Not answered yet" in out and "is missing" in out
+    for r in right:
+        assert r not in out, "never the answer"
+
+
+def test_changed_verdicts_names_the_unscored_rows(capsys):
+    card = load("scorecard")
+    then, now = card["judgement_2024"].astype("string"), card["our_judgement"].astype("string")
+    naive = card.loc[(then != now).fillna(True), "id"].tolist()  # NaN counted as a change
+    assert not nb06.check_changed_verdicts(naive)
+    assert "were not scored in 2024" in capsys.readouterr().out
+    assert not nb06.check_changed_verdicts(card["id"].tolist())
 
 
 def test_rp_2020(capsys):
@@ -83,9 +125,9 @@ def test_crosstab_explains_what_is_wrong(capsys):
 
 # --- tolerances: the margin each check allows, as the exercise states it ----------------------
 
-def _share_of_peak():
-    kbd = load("oil_production").set_index("year")["oil_production_kbd"]
-    return 100 * float(kbd[kbd.index.max()] / kbd.max()), 0.5  # half a percentage point
+def _share_2025():
+    national = scorecard.later_output("national")["mt"]
+    return 100 * float(national[2025] / national[2010]), 0.05  # to one decimal
 
 
 def _rp():
@@ -99,11 +141,17 @@ def _end_year():
 
 
 NEAR_MISSES = {  # check -> () -> (expected answer, margin)
-    "check_share_of_peak": _share_of_peak,
+    "check_share_2025": _share_2025,
     "check_rp_2020": _rp,
     "check_end_year_2020": _end_year,
 }
-NO_TOLERANCE = {"check_crosstab": "compares the cells of a table of counts"}
+NO_TOLERANCE = {"check_crosstab": "compares the cells of a table of counts",
+                "check_changed_verdicts": "compares a set of ids"}
+
+
+def test_every_check_is_covered():
+    checks = {n for n in dir(nb06) if n.startswith("check_") and n not in ("check_items", "check_number")}
+    assert checks == set(NEAR_MISSES) | set(NO_TOLERANCE)
 
 
 @pytest.mark.parametrize("name", sorted(NEAR_MISSES))

@@ -7,7 +7,10 @@
   GeoNames extract;
 - every number and every dated day of the rows taken from the checked-facts list (the BTC
   pipeline, SIPRI's shares, the territory figures, the border lengths, the published oil-share
-  estimates, the events after 2015) against the list itself.
+  estimates, the events after 2015) against the list itself;
+- every row taken from the checked later-events file (events-2015-2026.csv: the rows of
+  events_after_2015 with a ``fact_id``, and all of oil_output_after_2020) against its row there:
+  the same dates, confidence, first page and number, and no fact of that file left out.
 """
 
 from __future__ import annotations
@@ -106,6 +109,8 @@ def _from_facts():
         for _, row in df.iterrows():
             if "page" in df and not pd.isna(row["page"]):
                 continue
+            if "fact_id" in df and not pd.isna(row["fact_id"]):
+                continue  # checked against the later-events file below
             yield pytest.param(name, row, fields, id=f"{name}-{row['id']}")
 
 
@@ -131,3 +136,67 @@ def test_a_transposed_digit_is_caught():
     assert not _dated(text, pd.Timestamp("2006-05-29"))
     assert _dated(text, pd.Timestamp("2016-04-05"))  # the last day of a range
     assert not _dated(text, pd.Timestamp("2016-04-06"))
+
+
+# --- the later-events file (checked to April 2026) ------------------------------------------
+
+LATER = "events-2015-2026.csv"
+
+
+@pytest.fixture(scope="module")
+def later(facts):
+    return {r["id"]: r for r in _csv(facts / LATER)}
+
+
+def _taken_rows():
+    events = data.load("events_after_2015")
+    for _, row in events[events["fact_id"].notna()].iterrows():
+        yield pytest.param("events_after_2015", row, id=f"events-{row['id']}")
+    for _, row in data.load("oil_output_after_2020").iterrows():
+        yield pytest.param("oil_output_after_2020", row, id=f"oil-{row['id']}")
+
+
+def _day(value) -> str:
+    return "" if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+
+
+@pytest.mark.parametrize("name,row", list(_taken_rows()))
+def test_a_row_from_the_later_events_file_is_its_row_there(later, name, row):
+    fact = later.get(row["fact_id"])
+    assert fact, f"{name}, {row['id']}: no row {row['fact_id']!r} in {LATER}"
+    pages = fact["source_url"].split(" | ")
+    if name == "oil_output_after_2020" and row["fact_id"] == "peak_year_dispute":
+        assert row["source_url"] in pages, f"{row['id']}: one of the dispute row's pages"
+        # the 2010 and 2011 national figures, given inside the text of the dispute row
+        assert f"{row['value']:g} million tons" in fact["excerpt"], row["id"]
+        assert row["confidence"] == "single-source", "one page (Panorama.am) gives the figure"
+        return
+    assert row["source_url"] == pages[0], f"{name}, {row['id']}: the first page named"
+    assert row["confidence"] == fact["confidence"], f"{name}, {row['id']}: confidence"
+    if name == "events_after_2015":
+        assert row["id"] == row["fact_id"]
+        assert _day(row["date"]) == fact["date"] or (
+            row["date_precision"] == "month" and _day(row["date"]) == fact["date"][:8] + "01"), \
+            f"{row['id']}: date {_day(row['date'])}, file {fact['date']}"
+        assert _day(row["date_end"]) == fact["date_end"], f"{row['id']}: date_end"
+        assert row["date_precision"] == fact["date_precision"], f"{row['id']}: precision"
+        assert row["event_en"] == fact["fact_en"], f"{row['id']}: the fact as the file states it"
+    else:
+        assert int(row["year"]) == int(fact["date"][:4]) and fact["unit"] == row["unit"]
+    if not pd.isna(row["value"]):
+        assert float(row["value"]) == float(fact["value"]), f"{name}, {row['id']}: value"
+
+
+def test_every_later_fact_is_taken(later):
+    taken = set(data.load("events_after_2015")["fact_id"].dropna())
+    taken |= set(data.load("oil_output_after_2020")["fact_id"])
+    assert set(later) - taken == set(), "facts of the later-events file not in data/external"
+
+
+def test_nothing_later_than_the_cut_off():
+    """Checked to April 2026: no event, and no end of one, after it."""
+    events = data.load("events_after_2015")
+    last = pd.concat([events["date"], events["date_end"]]).max()
+    assert last <= pd.Timestamp("2026-04-30")
+    assert "checked to April 2026" in data.resource("events_after_2015")["description"]
+    assert "Checked to April 2026" in data.resource("oil_output_after_2020")["description"]

@@ -59,6 +59,7 @@ ROWS = {
     "draw_production": _figures_rows("oil_exhaustion_year"),
     "draw_implied_end": _figures_rows("oil_exhaustion_year"),
     "draw_oil_claim": _figures_rows("oil_exhaustion_year", "oil_peak_year"),
+    "draw_oil_to_2025": _figures_rows("oil_exhaustion_year", "oil_peak_year"),
 }
 
 

@@ -14,7 +14,8 @@ import nbformat
 import pytest
 
 from conftest import NOTEBOOKS
-from helpers import data, energy, interests, maps, networks
+from helpers import data, energy, interests, maps, networks, scorecard
+from helpers.checks import nb06 as checks_nb06
 
 WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten "
                                     "eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -127,11 +128,6 @@ def _rp_2014():
     return p.loc[2014, "reserves_bn_bbl"], p.loc[2014, "kbd"], energy.rp_ratio(2014)
 
 
-def _share_of_peak():
-    oil = data.load("oil_production").set_index("year")["oil_production_kbd"]
-    return 100 * oil[oil.index.max()] / oil.max(), oil.index.max()
-
-
 def _rp_2020():
     year = int(data.load("oil_production")["year"].max())
     return energy.rp_ratio(year), year + energy.rp_ratio(year)
@@ -237,11 +233,23 @@ CLAIMS = [
                     == "not_testable").sum(),)),
     Claim("06", "cell-004", r"re-elected in (\d{4}) \(about (\d+)% of the vote\) and in a snap "
                             r"election on (\d+) February (\d{4}) \(([\d.]+)%", _elections),
-    Claim("06", "cell-026", r"About (\d+)%: in (\d{4}) Azerbaijan", _share_of_peak),
+    Claim("06", "cell-026", r"About ([\d.]+)%: in (\d{4}) Azerbaijan",
+          lambda: (scorecard.share_of(2025, 2010), 2025)),
+    Claim("06", "cell-022-1", r"produced ([\d.]+) million tonnes in (\d{4}), about (\d+)% of its "
+                              r"(\d{4}) output",
+          lambda: (scorecard.later_output().loc[2025, "mt"], 2025,
+                   scorecard.share_of(2025, 2010), 2010)),
+    Claim("06", "cell-022-1", r"The facts of 2025–2026 changed (\w+) of our 2024 verdicts",
+          lambda: (len(checks_nb06.changed_verdicts()),)),
+    Claim("06", "cell-038-3", r"(\w+) changed: the two oil assessments",
+          lambda: (len(checks_nb06.changed_verdicts()),)),
+    Claim("06", "cell-008-1", r"empty for the (\w+) Iran rows",
+          lambda: (int(data.load("scorecard")["judgement_2024"].isna().sum()),)),
+    Claim("06", "cell-020", r"gives ([\d.]+) million tonnes for (\d{4}) \(confirmed\) against "
+                            r"([\d.]+) in (\d{4})",
+          lambda: (scorecard.later_output().loc[2025, "mt"], 2025,
+                   scorecard.later_output().loc[2010, "mt"], 2010)),
     Claim("06", "cell-020", r"ends in (\d{4}), when output was still (\d+) thousand barrels a day",
-          lambda: (energy.production().index.max(),
-                   energy.production()["kbd"].iloc[-1])),
-    Claim("06", "cell-022-1", r"run only to (\d{4}) \((\d+) thousand barrels a day\)",
           lambda: (energy.production().index.max(),
                    energy.production()["kbd"].iloc[-1])),
     Claim("06", "cell-031", r"About ([\d.]+) years, so about (\d{4})", _rp_2020),

@@ -9,12 +9,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from helpers import data, dates, energy, load, scorecard
 from helpers.figures import nb06
 
-OTHER_TABLES = {"sipri_arms", "oil_production", "azerbaijan_elections"}
+OTHER_TABLES = {"sipri_arms", "oil_production", "oil_output_after_2020", "azerbaijan_elections"}
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +51,46 @@ def test_outcome_numbers_are_the_datas(card):
     rows = card.set_index("id")
     oil = load("oil_production").set_index("year")["oil_production_kbd"]
     assert f"{oil[2020]}" in rows.loc["oil_2025", "outcome_en"]
-    assert f"about {round(100 * oil[2020] / oil.max())}% of its 2010 peak" in rows.loc["oil_2025", "outcome_en"]
-    rp = energy.rp_ratio(2014)
-    assert f"about {round(rp)} years" in rows.loc["oil_2025", "outcome_en"]
+    national = scorecard.later_output()["mt"]
+    outcome = rows.loc["oil_2025", "outcome_en"]
+    assert f"{national[2025]} million tonnes of oil in 2025" in outcome
+    assert f"against {national[2010]} million tonnes in 2010" in outcome
+    assert f"about {round(scorecard.share_of(2025, 2010))}% of the 2010 output" in outcome
     assert f"{oil.max():,.1f}" in rows.loc["oil_peak_2010", "outcome_en"]
     sipri = set(load("sipri_arms")["value"].astype(int))
+    events = load("events_after_2015").set_index("id")
     for r in card.itertuples():
         if "sipri_arms/" in str(r.other_refs):
-            for pct in re.findall(r"(\d+)%", r.outcome_en):
-                assert int(pct) in sipri, f"{r.id}: {pct}% not in sipri_arms"
+            cited = set()
+            for e in scorecard.split_refs(r.later_event_ids):
+                if events.loc[e, "unit"] == "percent":
+                    cited.add(float(events.loc[e, "value"]))
+                cited |= {float(n) for n in re.findall(r"(\d+(?:\.\d+)?)%", events.loc[e, "event_en"])}
+            for pct in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)%", r.outcome_en):
+                assert float(pct) in sipri | cited, f"{r.id}: {pct}% not in the cited rows"
+
+
+def test_every_verdict_rests_on_named_rows_and_says_how_sure(card):
+    """Our judgement names the later events it rests on, and an outcome that uses a
+    single-source event says 'reported by' (or 'one estimate'); one that uses a disputed
+    event says 'disputed'."""
+    events = load("events_after_2015").set_index("id")
+    for r in card.itertuples():
+        grades = {events.loc[e, "confidence"] for e in scorecard.split_refs(r.later_event_ids)}
+        if "single-source" in grades:
+            assert re.search(r"reported by|one estimate|one report", r.outcome_en), r.id
+        if "disputed" in grades:
+            assert "disputed" in r.outcome_en, r.id
+
+
+def test_the_2024_reading_is_kept_beside_the_2026_one(card):
+    changed = card[card["judgement_2024"].notna()
+                   & (card["judgement_2024"].astype(str) != card["our_judgement"].astype(str))]
+    assert set(changed["id"]) == {"oil_2025", "oil_not_one_day", "neighbours_constrain",
+                                  "west_conditional"}
+    assert card.set_index("id").loc["oil_2025", "our_judgement"] == "did_not_hold"
+    new = card[card["judgement_2024"].isna()]
+    assert set(new["id"]) == {"iran_shared_threat", "iran_careful_neighbour"}
 
 
 def test_later_evidence_has_one_row_per_reference(card):
@@ -74,11 +106,14 @@ def test_later_evidence_has_one_row_per_reference(card):
 def test_timeline_keeps_the_article_and_later_facts_apart():
     tf = dates.timeline("before_after")
     assert list(dict.fromkeys(tf["lane"])) == ["Karabakh", "Israel–Azerbaijan",
-                                               "Azerbaijan: regime and oil"]
+                                               "Iran–Azerbaijan", "Azerbaijan: regime and oil"]
     assert (tf.loc[tf["provenance"] == "article", "date"] < "2015-01-01").all()
     assert (tf.loc[tf["provenance"] == "outside", "date"] > "2015-01-01").all()
     assert tf.loc[tf["provenance"] == "article", "page"].between(61, 69).all()
     assert all(s and "Lindenstrauss" not in s for s in scorecard.outside_sources(tf))
+    later = dates.timeline("after_2015")
+    assert (later["provenance"] == "outside").all() and (later["date"] > "2015-01-01").all()
+    assert later["date"].max() <= pd.Timestamp("2026-04-30"), "checked to April 2026"
 
 
 def test_oil_yardsticks():
@@ -107,3 +142,23 @@ def test_figures_draw(card, draw):
         assert ax.get_ylabel() == "Thousand barrels a day"
     assert ax.get_legend() is not None
     plt.close(fig)
+
+
+def test_the_oil_figure_of_2025_keeps_the_series_apart_and_follows_the_data(edited_data):
+    import matplotlib.colors as mcolors
+
+    edited_data("model/series_styles.csv", {"id": "national_oil"}, "colour", "#117733")
+    edited_data("article/figures.csv", {"id": "oil_exhaustion_year"}, "value", "2030")
+    bp, national = energy.production(), scorecard.later_output()
+    ax = nb06.draw_oil_to_2025(bp, national, title="The oil", source="Source: x.")
+    assert ax.get_title() == "The oil"
+    lines = {mcolors.to_hex(line.get_color()).upper(): line for line in ax.get_lines()}
+    assert "#117733" in lines and "#000000" in lines
+    bp_line = next(line for line in ax.get_lines() if line.get_label().startswith("Oil output (BP"))
+    assert max(bp_line.get_xdata()) == 2020, "BP's series is drawn to 2020 only"
+    joined = [line for line in ax.get_lines()
+              if mcolors.to_hex(line.get_color()).upper() == "#117733" and line.get_linestyle() == "-"]
+    assert all(min(line.get_xdata()) >= 2020 or max(line.get_xdata()) <= 2011 for line in joined), \
+        "the national figures of 2010-2011 and 2020-2025 are not joined across the gap"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("no oil by 2030" in t for t in labels) and ax.get_xlim()[1] == 2031.5

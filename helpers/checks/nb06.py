@@ -5,9 +5,99 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import load
-from helpers.energy import neighbour_gap, rp_ratio
-from helpers.exercises import NOT_DONE, Verdict, check_items, check_number, say, unanswered
-from helpers.scorecard import judgements
+from helpers.energy import neighbour_gap, production, rp_ratio
+from helpers.exercises import (NOT_DONE, Verdict, as_number, check_items, check_number, say,
+                               unanswered)
+from helpers.scorecard import judgements, later_output, share_of
+
+#: Exercise 1's years: the article's "no oil by 2025" (p. 67, n. 40) against its peak year.
+SCORE_YEAR, BASE_YEAR = 2025, 2010
+#: "To one decimal": within 0.05 of the answer, as the exercise says.
+ONE_DECIMAL = 0.05
+
+
+def _show(value: float) -> str:
+    """A number as a reader writes it: no scientific notation, at most three decimals.
+
+    >>> _show(0.5452755), _show(183.39), _show(54.0)
+    ('0.545', '183.39', '54')
+    """
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def check_share_2025(answer) -> Verdict:
+    """Azerbaijan's national oil output in 2025 as a percentage of its 2010 output (both from
+    the national series, million tonnes), to one decimal (within 0.05).
+
+    Names the usual slips: a share of 1 instead of a percentage, the ratio upside down, and
+    2010 taken from BP's series (a different source and definition).
+
+    >>> check_share_2025(...)
+    ⏳ Not answered yet: replace ... with your answer. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
+    Verdict(False)
+    >>> check_share_2025(0.5452755)
+    ❌ Not yet: 0.545 looks like a share: multiply by 100 to give a percentage. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
+    Verdict(False)
+    """
+    hint = (f"Divide the {SCORE_YEAR} value of the national series by its {BASE_YEAR} value, "
+            "times 100; give one decimal.")
+    expected = share_of(SCORE_YEAR, BASE_YEAR)
+    value = None if unanswered(answer) else as_number(answer)
+    if value is not None and value == value:
+        near = lambda x: abs(value - x) <= ONE_DECIMAL / 100 * max(1.0, abs(x))  # noqa: E731
+        national = later_output("national")["mt"]
+        bp_base = 100 * national[SCORE_YEAR] / production().loc[BASE_YEAR, "mt"]
+        if near(expected / 100):
+            return say(False, f"❌ Not yet: {_show(value)} looks like a share: multiply by 100 "
+                              "to give a percentage.", hint)
+        if abs(value - 1e4 / expected) <= ONE_DECIMAL:
+            return say(False, f"❌ Not yet: {_show(value)} looks like the ratio upside down: "
+                              f"divide {SCORE_YEAR} by {BASE_YEAR}, not the other way round.",
+                       hint)
+        if abs(value - bp_base) <= ONE_DECIMAL:
+            return say(False, f"❌ Not yet: {_show(value)} takes {BASE_YEAR} from BP's series "
+                              f"and {SCORE_YEAR} from the national one: use the national series "
+                              "for both years (the two series are not the same measure).", hint)
+    return check_number(answer, expected, tol=ONE_DECIMAL, unit="%", hint=hint)
+
+
+def changed_verdicts() -> list[str]:
+    """The assessments whose verdict in OUR 2026 reading differs from the 2024 reading
+    (rows the 2024 reading did not score are left out).
+
+    >>> sorted(changed_verdicts())[:2]
+    ['neighbours_constrain', 'oil_2025']
+    """
+    card = load("scorecard")
+    then = card["judgement_2024"].astype("string")
+    now = card["our_judgement"].astype("string")
+    return card.loc[then.notna() & (then != now), "id"].tolist()
+
+
+def check_changed_verdicts(answer) -> Verdict:
+    """The ids of the assessments whose verdict changed between the 2024 and the 2026
+    reading, in any order. Including the rows with no 2024 verdict is named as a slip.
+
+    >>> check_changed_verdicts(...)
+    ⏳ Not answered yet: replace ... with your answer. Hint: Compare judgement_2024 with our_judgement, row by row; leave out the rows the 2024 reading did not score (judgement_2024 empty).
+    Verdict(False)
+    """
+    hint = ("Compare judgement_2024 with our_judgement, row by row; leave out the rows the 2024 "
+            "reading did not score (judgement_2024 empty).")
+    expected = set(changed_verdicts())
+    if not unanswered(answer) and not isinstance(answer, (str, pd.DataFrame)):
+        try:
+            got = set(answer)
+        except TypeError:
+            got = None
+        card = load("scorecard")
+        unscored = set(card.loc[card["judgement_2024"].isna(), "id"])
+        if got is not None and unscored and got == expected | unscored:
+            return say(False, "❌ Not yet: the rows with no 2024 verdict (judgement_2024 "
+                              "empty) were not scored in 2024, so their verdict did not "
+                              "change: leave them out.", hint)
+    return check_items(answer, expected, what="assessment ids", hint=hint)
 
 
 def rp_year() -> int:
@@ -17,22 +107,6 @@ def rp_year() -> int:
     2020
     """
     return int(load("oil_production")["year"].max())
-
-
-def check_share_of_peak(answer) -> Verdict:
-    """Azerbaijan's oil output in the last year of the checked series as a percentage of its
-    peak output (BP).
-
-    >>> check_share_of_peak(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: Divide the last year's oil_production_kbd by the largest value, times 100.
-    Verdict(False)
-    """
-    oil = load("oil_production")
-    last = oil.loc[oil["year"].idxmax(), "oil_production_kbd"]
-    expected = 100 * last / oil["oil_production_kbd"].max()
-    return check_number(answer, expected, tol=0.5, unit="%",
-                        hint="Divide the last year's oil_production_kbd by the largest value, "
-                             "times 100.")
 
 
 def check_rp_2020(answer) -> Verdict:

@@ -21,24 +21,28 @@ AFTER_FILL = "#F2F2F2"
 def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     """One time axis, one lane per topic (top to bottom as in ``frame``): the article's
     events (circles, left of the dashed line marking its publication) and later facts
-    (diamonds, on the shaded side), each label placed where it hides no other.
-    ``frame`` is :func:`helpers.dates.timeline` ('before_after'). Returns the Axes.
+    (diamonds, on the shaded side), each label placed where it hides no other. A later fact
+    that is single-source or disputed (its ``confidence`` in ``events_after_2015``) is drawn
+    hollow. ``frame`` is :func:`helpers.dates.timeline` ('before_after'). Returns the Axes.
 
     >>> from helpers.dates import timeline
     >>> ax = draw_before_after(timeline("before_after"), title="t", source="Source: x.")
     >>> [t.get_text() for t in ax.get_yticklabels()][-1]
     'Karabakh'
     """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(12, 5.5))
     lanes = list(dict.fromkeys(frame["lane"]))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(13, max(6.5, 1.45 * len(lanes) + 1)))
+    unsure = _unsure_events()
     pub_date = published()
     pub = decimal_year(pub_date)
     article, outside = series("article"), series("outside")
-    ax.axvspan(pub, 2026, color=AFTER_FILL, zorder=0)
+    ax.axvspan(pub, 2027, color=AFTER_FILL, zorder=0)
     ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
     ax.set_ylim(-0.7, len(lanes) - 0.2)
-    ax.set_xlim(1986, 2026)
+    first = min(decimal_year(d) for d in frame["date"])
+    left = pub - 0.6 if first >= pub else 2 * ((int(first) - 1) // 2)
+    ax.set_xlim(left, 2027)
     ax.figure.canvas.draw()
     placer = LabelPlacer(ax, pad=3)
     points = []
@@ -47,12 +51,16 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
         for r in frame[frame["lane"] == lane].sort_values("date").itertuples():
             x = decimal_year(r.date)
             style = article if r.provenance == "article" else outside
+            hollow = r.table == "events_after_2015" and r.id in unsure
             ax.plot(x, y, marker=style.marker, ms=8, ls="none", zorder=3, color=style.colour,
-                    markeredgecolor="black")
+                    markerfacecolor="white" if hollow else style.colour,
+                    markeredgecolor=style.colour if hollow else "black",
+                    markeredgewidth=1.8 if hollow else 1.0)
             placer.block(x, y)
             points.append((r.label, x, y))
+    width = 14 if first < pub else 18
     for label, x, y in points:
-        placer.place(wrap(label, 14), [(x, y)], STACK, force=True, halo=True, fontsize=8,
+        placer.place(wrap(label, width), [(x, y)], STACK, force=True, halo=True, fontsize=8,
                      leader=dict(color=GREY, arrowstyle="-", lw=0.6, shrinkA=0, shrinkB=4),
                      leader_beyond=10)
     ax.axvline(pub, color="black", ls="--", lw=1.2)
@@ -62,13 +70,24 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.set_xlabel("Year")
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], marker=article.marker, ls="none", color=article.colour,
-                      markeredgecolor="black", label="the article's account"),
-               Line2D([], [], marker=outside.marker, ls="none", color=outside.colour,
-                      markeredgecolor="black", label="later facts (outside sources)"),
+                      markeredgecolor="black", label="the article's account")] if first < pub else []
+    handles += [Line2D([], [], marker=outside.marker, ls="none", color=outside.colour,
+                       markeredgecolor="black", label="later facts (outside sources)"),
+               Line2D([], [], marker=outside.marker, ls="none", markerfacecolor="white",
+                      markeredgecolor=outside.colour, markeredgewidth=1.8,
+                      label="later fact: single-source or disputed"),
                Patch(facecolor=AFTER_FILL, label="after the article")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, 0.99), ncol=1,
-              fontsize=9, frameon=True, framealpha=0.9, edgecolor="#CCCCCC")
+    where = (dict(loc="upper center", bbox_to_anchor=(0.4, 0.99)) if first < pub
+             else dict(loc="center left", bbox_to_anchor=(0.06, 0.42)))
+    ax.legend(handles=handles, ncol=1, fontsize=9, frameon=True, framealpha=0.9,
+              edgecolor="#CCCCCC", **where)
     return finish(ax, title=title, source=source)
+
+
+def _unsure_events() -> set[str]:
+    """Ids of the later events that are single-source or disputed."""
+    ev = load("events_after_2015")
+    return set(ev.loc[ev["confidence"] != "confirmed", "id"])
 
 
 def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, source: str,
@@ -80,6 +99,7 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 6.5))
     scale = judgements()
+    unsure = _unsure_events()
     pub_date = published()
     pub = decimal_year(pub_date)
     outside = series("outside")
@@ -90,10 +110,15 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     for y, r in enumerate(card.itertuples()):
         ax.plot([pub, last + 0.2], [y, y], color="#DDDDDD", lw=1, zorder=1)
         mine = evidence[(evidence["assessment"] == r.id) & (evidence["date"] >= pub_date)]
-        for kind, marker, face in (("event", outside.marker, outside.colour), ("data", "s", "white")):
-            x = [decimal_year(d) for d in mine.loc[mine["kind"] == kind, "date"]]
+        sure = ~mine["ref"].str.split("/").str[1].isin(unsure) | (mine["kind"] != "event")
+        for kind, marker, face, edge, picked in (
+                ("event", outside.marker, outside.colour, "black", sure),
+                ("event", outside.marker, "white", outside.colour, ~sure),
+                ("data", "s", "white", "black", sure)):
+            x = [decimal_year(d) for d in mine.loc[(mine["kind"] == kind) & picked, "date"]]
             ax.plot(x, [y] * len(x), marker=marker, ls="none", ms=7, markerfacecolor=face,
-                    markeredgecolor="black", zorder=3)
+                    markeredgecolor=edge, markeredgewidth=1.5 if edge != "black" else 1.0,
+                    zorder=3)
         ax.text(last + 0.6, y, str(r.our_judgement).replace("_", " "), va="center", fontsize=9,
                 color=scale.loc[str(r.our_judgement), "colour"], fontweight="bold")
     ax.set_yticks(range(len(card)), [f"{r.label_en} (p. {r.page})" for r in card.itertuples()],
@@ -105,11 +130,14 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     ax.axvline(pub, color="black", ls="--", lw=1)
     ax.set_xlabel("Date of the later evidence (figures for a period: at its end)")
     handles = [Line2D([], [], marker=outside.marker, ls="none", markerfacecolor=outside.colour,
-                      markeredgecolor="black", label="later event (events_after_2015)"),
+                      markeredgecolor="black", label="later event, confirmed"),
+               Line2D([], [], marker=outside.marker, ls="none", markerfacecolor="white",
+                      markeredgecolor=outside.colour, markeredgewidth=1.5,
+                      label="later event, single-source or disputed"),
                Line2D([], [], marker="s", ls="none", markerfacecolor="white",
-                      markeredgecolor="black", label="later data (SIPRI, BP, elections)")]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 0.0), ncol=2,
-              fontsize=9)
+                      markeredgecolor="black", label="later data (SIPRI, BP, national, elections)")]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 0.0), ncol=3,
+              fontsize=8.5)
     ax.text(last + 0.6, len(card) - 0.4, "OUR judgement", fontsize=9, va="bottom")
     return finish(ax, title=title, source=source)
 
@@ -165,4 +193,67 @@ def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.set_xlabel("Year")
     ax.set_ylabel("Thousand barrels a day")
     ax.legend(loc="center left", fontsize=8.5)
+    return finish(ax, title=title, source=source)
+
+
+def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, source: str,
+                     ax=None):
+    """Azerbaijan's oil output in million tonnes as two series of their own, never joined:
+    BP's (``bp``, :func:`helpers.energy.production`, column ``mt``, to 2020) and the national
+    figures (``national``, :func:`helpers.scorecard.later_output`, column ``mt``), with the
+    article's claim of no oil by its exhaustion year (p. 67, n. 40) and the national figures
+    for the article's peak year and the exhaustion year labelled. A national figure that rests
+    on one page is drawn hollow. Returns the Axes.
+
+    >>> from helpers import energy, scorecard
+    >>> ax = draw_oil_to_2025(energy.production(), scorecard.later_output(), title="t",
+    ...                       source="Source: x.")
+    >>> ax.get_ylabel(), len(ax.get_lines()) >= 3
+    ('Million tonnes a year', True)
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 5))
+    claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
+    rows = load("figures").set_index("id")
+    claim_ref = page_ref(rows.loc["oil_exhaustion_year", "page"],
+                         rows.loc["oil_exhaustion_year", "note"])
+    pub = decimal_year(published())
+    bp_style, nat, article = series("bp_oil"), series("national_oil"), series("article")
+    ax.plot(bp.index, bp["mt"], marker=bp_style.marker, ms=3.5, color=bp_style.colour,
+            ls=bp_style.linestyle, lw=1.5, label=f"{bp_style.name}, to {int(bp.index.max())}")
+    years = list(national.index)
+    runs, run = [], [years[0]]  # consecutive years joined, a gap left open
+    for y in years[1:]:
+        if y == run[-1] + 1:
+            run.append(y)
+        else:
+            runs.append(run)
+            run = [y]
+    runs.append(run)
+    for i, run in enumerate(runs):
+        ax.plot(run, national.loc[run, "mt"], color=nat.colour, ls=nat.linestyle, lw=2,
+                label=nat.name if i == 0 else None, zorder=3)
+    single = national["confidence"] != "confirmed"
+    for hollow in (False, True):
+        part = national[single == hollow]
+        ax.plot(part.index, part["mt"], marker=nat.marker, ms=7, ls="none", zorder=4,
+                markerfacecolor="white" if hollow else nat.colour, markeredgecolor=nat.colour,
+                label=("national figure resting on one page (reported by)" if hollow
+                       else None))
+    ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
+            ls="none", label=f"the article ({claim_ref}): no oil by {claim_year}")
+    for year, dx, dy in ((peak_year, -150, -4), (claim_year, -95, -42)):
+        if year in national.index:
+            v = national.loc[year, "mt"]
+            ax.annotate(f"{year}: {v:,.1f} Mt (national)", (year, v), xytext=(dx, dy),
+                        textcoords="offset points", fontsize=8.5,
+                        arrowprops=dict(arrowstyle="->", color="#333333"))
+    ax.axvline(pub, color="black", ls="--", lw=1)
+    top = float(max(bp["mt"].max(), national["mt"].max())) * 1.18
+    ax.text(pub - 0.3, top * 0.97, "article\npublished", ha="right", va="top", fontsize=8.5)
+    ax.set_xlim(1984, claim_year + 1.5)
+    ax.set_ylim(-4, top)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Million tonnes a year")
+    ax.legend(loc="lower left", fontsize=8.5)
     return finish(ax, title=title, source=source)
