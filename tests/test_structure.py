@@ -151,9 +151,7 @@ def test_every_check_has_near_miss_tests(path):
 
 #: Notebooks whose exercises still share one ``answer`` name, and why. An entry fails once
 #: its notebook takes the scheme, so that it is then removed.
-ANSWER_NAMES_PENDING = {
-    "06_epilogue.ipynb": "being rewritten; it takes the answer_N scheme with its rewrite",
-}
+ANSWER_NAMES_PENDING: dict[str, str] = {}
 ANSWER_NAME = re.compile(r"answer_(\d+)([a-z]?)")
 
 

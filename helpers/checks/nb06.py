@@ -5,27 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import load
-from helpers.energy import neighbour_gap, production, rp_ratio
-from helpers.exercises import (NOT_DONE, Verdict, as_number, check_items, check_number, say,
-                               unanswered)
+from helpers.energy import production, rp_ratio
+from helpers.exercises import (NOT_DONE, ONE_DECIMAL, WHOLE, Verdict, as_number, check_items,
+                               check_number, say, show, unanswered)
 from helpers.scorecard import judgements, later_output, share_of
 
 #: Exercise 1's years: the article's "no oil by 2025" (p. 67, n. 40) against its peak year.
 SCORE_YEAR, BASE_YEAR = 2025, 2010
-#: "To one decimal": within 0.05 of the answer, as the exercise says.
-ONE_DECIMAL = 0.05
-
-
-def _show(value: float) -> str:
-    """A number as a reader writes it: no scientific notation, at most three decimals.
-
-    >>> _show(0.5452755), _show(183.39), _show(54.0)
-    ('0.545', '183.39', '54')
-    """
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    return text or "0"
-
-
 def check_share_2025(answer) -> Verdict:
     """Azerbaijan's national oil output in 2025 as a percentage of its 2010 output (both from
     the national series, million tonnes), to one decimal (within 0.05).
@@ -37,7 +23,7 @@ def check_share_2025(answer) -> Verdict:
     ⏳ Not answered yet: replace ... with your answer. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
     Verdict(False)
     >>> check_share_2025(0.5452755)
-    ❌ Not yet: 0.545 looks like a share: multiply by 100 to give a percentage. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
+    ❌ Not yet: 0.545276 % is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
     Verdict(False)
     """
     hint = (f"Divide the {SCORE_YEAR} value of the national series by its {BASE_YEAR} value, "
@@ -45,20 +31,17 @@ def check_share_2025(answer) -> Verdict:
     expected = share_of(SCORE_YEAR, BASE_YEAR)
     value = None if unanswered(answer) else as_number(answer)
     if value is not None and value == value:
-        near = lambda x: abs(value - x) <= ONE_DECIMAL / 100 * max(1.0, abs(x))  # noqa: E731
         national = later_output("national")["mt"]
         bp_base = 100 * national[SCORE_YEAR] / production().loc[BASE_YEAR, "mt"]
-        if near(expected / 100):
-            return say(False, f"❌ Not yet: {_show(value)} looks like a share: multiply by 100 "
-                              "to give a percentage.", hint)
         if abs(value - 1e4 / expected) <= ONE_DECIMAL:
-            return say(False, f"❌ Not yet: {_show(value)} looks like the ratio upside down: "
+            return say(False, f"❌ Not yet: {show(value)} looks like the ratio upside down: "
                               f"divide {SCORE_YEAR} by {BASE_YEAR}, not the other way round.",
                        hint)
         if abs(value - bp_base) <= ONE_DECIMAL:
-            return say(False, f"❌ Not yet: {_show(value)} takes {BASE_YEAR} from BP's series "
+            return say(False, f"❌ Not yet: {show(value)} takes {BASE_YEAR} from BP's series "
                               f"and {SCORE_YEAR} from the national one: use the national series "
                               "for both years (the two series are not the same measure).", hint)
+    # the share given for a percentage is named by check_number (unit "%")
     return check_number(answer, expected, tol=ONE_DECIMAL, unit="%", hint=hint)
 
 
@@ -110,28 +93,27 @@ def rp_year() -> int:
 
 
 def check_rp_2020(answer) -> Verdict:
-    """Reserves-to-production ratio in 2020, in years: proved reserves / (2020 output a year).
-
-    The tolerance is half the gap to the 2019 ratio, at most 0.3 years, so another year's
-    ratio does not pass.
+    """Reserves-to-production ratio in 2020, in years, to one decimal (within 0.05, which the
+    ratio of another year is far outside): proved reserves / (2020 output a year). Production
+    over reserves, the ratio upside down, gets its own message.
 
     >>> check_rp_2020(...)
-    ⏳ Not answered yet: replace ... with your answer. Hint: Use the 2020 row, give at least one decimal. Reserves are in thousand million barrels, output in thousand barrels a day: convert both to barrels, and days to a year.
+    ⏳ Not answered yet: replace ... with your answer. Hint: Use the 2020 row, give one decimal. Reserves are in thousand million barrels, output in thousand barrels a day: convert both to barrels, and days to a year.
     Verdict(False)
     """
     year = rp_year()
-    return check_number(answer, rp_ratio(year), tol=min(0.3, neighbour_gap(year)), unit="years",
-                        hint=f"Use the {year} row, give at least one decimal. Reserves are in "
+    return check_number(answer, rp_ratio(year), tol=ONE_DECIMAL, unit="years",
+                        slips=("inverse",),
+                        hint=f"Use the {year} row, give one decimal. Reserves are in "
                              "thousand million barrels, output in thousand barrels a day: "
                              "convert both to barrels, and days to a year.")
 
 
 def check_end_year_2020(answer) -> Verdict:
-    """The year the reserves would run out at the 2020 rate (2020 + the R/P ratio); a whole
-    year will do."""
+    """The year the reserves would run out at the 2020 rate (2020 + the R/P ratio), as a whole
+    year (within 0.5: 2020 + the ratio, rounded or not, passes)."""
     year = rp_year()
-    return check_number(answer, year + rp_ratio(year),
-                        tol=min(1.0, neighbour_gap(year, "implied_end")),
+    return check_number(answer, year + rp_ratio(year), tol=WHOLE,
                         hint=f"Add the {year} R/P ratio to {year}.")
 
 
