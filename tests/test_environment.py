@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -335,3 +336,43 @@ def test_what_the_notebooks_and_helpers_import_is_in_the_lab_install():
     for module in sorted(modules):
         dists = {_name(d) for d in where.get(module, [])}
         assert dists & set(lab), f"{module} ({', '.join(dists) or 'unknown'}) is not in the lab lock"
+
+
+# --- Setting up without make (README, "Without make") --------------------------------------
+
+def _without_make_blocks() -> list[list[str]]:
+    """The README's command blocks for Windows, as lines."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("**Without `make`**", 1)[1].split("Conda users:", 1)[0]
+    return [b.strip().splitlines() for b in re.findall(r"```bat\n(.*?)```", section, re.S)]
+
+
+def _makefile_value(name: str) -> str:
+    return re.search(rf"^{name}\s*:=\s*(\S+)", (ROOT / "Makefile").read_text(), re.M)[1]
+
+
+def test_the_commands_without_make_name_the_makefiles_locks_and_real_files():
+    setup, tests = _without_make_blocks()
+    assert setup[0] == "py -m venv .venv", "the venv is made first, with Python's own venv"
+    locks = [re.search(r"-r (\S+)", line)[1] for line in setup + tests if " -r " in line]
+    assert locks == [_makefile_value("LAB_LOCK"), _makefile_value("FULL_LOCK")]
+    assert any(line.endswith("pip install --no-deps -e .") for line in setup), \
+        "helpers installed as the Makefile installs it: editable, its pins from the lock"
+    for line in setup + tests:
+        assert line.startswith(("py ", ".venv\\Scripts\\")), f"not a Windows path: {line}"
+        for word in line.split()[1:]:
+            if "\\" in word or word.endswith((".lock", ".ipynb", ".py")):
+                path = ROOT / word.replace("\\", "/")
+                if not word.startswith(".venv"):
+                    assert path.exists(), f"the README names {word}, which does not exist"
+    assert tests[-1] == ".venv\\Scripts\\python -m pytest"
+
+
+def test_pip_accepts_the_lab_lock_as_it_stands():
+    """The route without make installs with pip, not uv: pip reads the lab lock (markers and
+    all) and finds it satisfied by this environment, without the network (--no-index)."""
+    out = subprocess.run([sys.executable, "-m", "pip", "install",
+                          "--no-index", "--dry-run", "-q", "-r",
+                          str(ROOT / _makefile_value("LAB_LOCK"))],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
