@@ -37,3 +37,12 @@ def test_images_false_builds_the_figure_but_stores_no_image(notebook, images):
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source == "# A figure"
     assert [c.execution_count for c in nb.cells[1:]] == [1, 2, 3]
     assert printed.outputs[0]["text"] == "after the figure\n"
+
+
+def test_execute_explains_itself_and_refuses_a_missing_notebook(capsys, tmp_path):
+    import execute
+
+    execute.main(["--help"])
+    assert "Re-execute notebooks in place" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="no such notebook: .*nope.ipynb"):
+        execute.main([str(tmp_path / "nope.ipynb")])

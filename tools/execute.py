@@ -42,6 +42,12 @@ def stderr_outputs(nb) -> list[str]:
 
 
 def main(args: list[str]) -> None:
+    if any(a in ("-h", "--help") for a in args):
+        print(__doc__.strip())
+        return
+    missing = [a for a in args if not Path(a).is_file()]
+    if missing:
+        sys.exit(f"no such notebook: {', '.join(missing)}")
     paths = [Path(a).resolve() for a in args] or notebooks()
     refused = []
     for path in paths:
