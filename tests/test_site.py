@@ -1,7 +1,7 @@
 """The static site (tools/build_site.py): it builds without a Sphinx warning, and every page
 works in headless Chromium with the network off.
 
-The site is built once into a temporary folder and served from a loopback HTTP server. For
+The site is built once (tests/site_build.py, shared by every tests/test_site*.py) and served from a loopback HTTP server. For
 each notebook page the browser must see: every image loaded, no request leaving loopback, no
 failed load, no console error; the solutions present but collapsed; Hebrew text blocks laid out
 right-to-left; previous/next links in sequence order. The theme's search must find a word.
@@ -15,17 +15,15 @@ Needs the Debian package chromium; without it the browser tests skip (the build 
 
 from __future__ import annotations
 
-import functools
 from html import unescape
-import http.server
 import re
-import threading
 
 import nbformat
 import pytest
 
 import browser
 import build_site
+import site_build
 from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.site
@@ -44,25 +42,14 @@ def solution_cells(path):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("site")
-    build_site.build(out=tmp / "site", src=tmp / "site-src", notebooks=NOTEBOOKS)
-    return tmp / "site"
+def site():
+    return site_build.built()
 
 
 @pytest.fixture(scope="module")
 def server(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with site_build.serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,9 @@ Only files that changed are rewritten in build/site-src/, so a second build is i
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
+import csv
 import html
 import re
 import shutil
@@ -37,6 +39,7 @@ from pathlib import Path
 
 import nbformat
 
+from build_student import student_version
 from nbrun import NOTEBOOKS, ROOT, tags
 from nbrun import notebooks as collection
 from offline import external_assets
@@ -45,6 +48,7 @@ CONFIG = Path(__file__).resolve().parent / "site"
 OUT = ROOT / "build" / "site"
 SRC = ROOT / "build" / "site-src"
 
+FIGURE_TEXT = ROOT / "data" / "model" / "figure_text.csv"
 WIDGET_MIMES = ("application/vnd.jupyter.widget-view+json",
                 "application/vnd.jupyter.widget-state+json")
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -77,10 +81,81 @@ def collapse_markdown_solution(source: str) -> str:
             + "\n".join(body).strip("\n") + "\n\n</details>\n")
 
 
-def web_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook as the site shows it: solutions collapsed, widget state dropped."""
+# --- figures: alt text and a visible caption from data/model/figure_text.csv ---------------
+
+class FigureTextMissing(RuntimeError):
+    """A figure on the site without its row in data/model/figure_text.csv."""
+
+
+def figure_texts(path: Path = FIGURE_TEXT) -> dict[tuple[str, str], dict[str, str]]:
+    """The rows of figure_text.csv by (notebook, title)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {(r["notebook"], r["title"]): r for r in csv.DictReader(fh)}
+
+
+def figure_title(source: str) -> str | None:
+    """The title a cell passes to the function that draws its figure: the string given as
+    ``title=`` in a call (the outermost call that has one); None if there is none."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):  # breadth first: an outer call before the calls inside it
+        if isinstance(node, ast.Call):
+            for kw in node.keywords:
+                if kw.arg == "title" and isinstance(kw.value, ast.Constant) \
+                        and isinstance(kw.value.value, str):
+                    return kw.value.value
+    return None
+
+
+def shows_figure(cell) -> bool:
+    return cell.cell_type == "code" and any(
+        "image/png" in o.get("data", {}) or "image/svg+xml" in o.get("data", {})
+        for o in cell.get("outputs", []))
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text for a MyST caption: characters that would start markup escaped."""
+    return re.sub(r"([\\`*_\[\]<>{}$|#])", r"\\\1", text)
+
+
+def describe_figures(nb: nbformat.NotebookNode, notebook: str,
+                     texts: dict[tuple[str, str], dict[str, str]]) -> None:
+    """Give every figure of ``nb`` (in place) its alt text and a caption, read from
+    figure_text.csv by the notebook's name and the figure's title: myst-nb renders the cell's
+    image with ``metadata.mystnb.image.alt`` inside a <figure> whose <figcaption> is
+    ``metadata.mystnb.figure.caption`` (the title, then the source line). Raises
+    FigureTextMissing, naming the cells, if a figure has no row."""
+    missing = []
+    for cell in nb.cells:
+        if not shows_figure(cell):
+            continue
+        title = figure_title(cell.source)
+        row = texts.get((notebook, title)) if title else None
+        if row is None:
+            missing.append(f"{notebook} cell {cell.get('id', '?')}: title {title!r}")
+            continue
+        caption = title.rstrip(".") + ". " + row["source"]
+        mystnb = cell.metadata.setdefault("mystnb", {})
+        mystnb["image"] = {**mystnb.get("image", {}), "alt": row["alt_en"],
+                           "classes": "azil-figure-img"}
+        mystnb["figure"] = {"caption": _markdown_text(caption), "classes": "azil-figure"}
+    if missing:
+        raise FigureTextMissing(
+            "figures without alt text and caption: add a row (notebook, title, alt_en, source) "
+            f"to {FIGURE_TEXT.relative_to(ROOT)} for each of\n  " + "\n  ".join(missing))
+
+
+def web_version(nb: nbformat.NotebookNode, notebook: str | None = None,
+                texts: dict[tuple[str, str], dict[str, str]] | None = None
+                ) -> nbformat.NotebookNode:
+    """The notebook as the site shows it: solutions collapsed, widget state dropped, and,
+    given its name and the figure texts, every figure with alt text and a caption."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
+    if notebook is not None:
+        describe_figures(nb, notebook, figure_texts() if texts is None else texts)
     for cell in nb.cells:
         if "solution" in tags(cell):
             if cell.cell_type == "code":
@@ -129,9 +204,17 @@ def index_page(readme: str, pages: list[str], extra: list[str]) -> str:
     return readme.rstrip("\n") + "\n" + toctree
 
 
-def prepare(src: Path, notebooks: list[Path]) -> bool:
+def as_given(path: Path, student: bool) -> nbformat.NotebookNode:
+    """A notebook as the site offers it for download: as stored, or (``student``) its
+    student version (tools/build_student.py: no solutions, exercises and checks unrun)."""
+    nb = nbformat.read(path, as_version=4)
+    return student_version(nb) if student else nb
+
+
+def prepare(src: Path, notebooks: list[Path], student: bool = False) -> bool:
     """Fill ``src`` with the configuration, the notebooks and the front page; True if the
-    configuration (tools/site/) changed since the last build, so every page must be redone."""
+    configuration (tools/site/) changed since the last build, so every page must be redone.
+    With ``student``, the pages are made from the student versions of the notebooks."""
     keep: set[Path] = set()
     config_changed = False
     for f in sorted(CONFIG.rglob("*")):
@@ -140,12 +223,13 @@ def prepare(src: Path, notebooks: list[Path]) -> bool:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     linked = linked_files(readme, ROOT)
     pages = []
+    texts = figure_texts()
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
+        nb = as_given(path, student)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 linked += linked_files(cell.source, path.parent)
-        text = nbformat.writes(web_version(nb)) + "\n"
+        text = nbformat.writes(web_version(nb, path.stem, texts)) + "\n"
         _write(src / "notebooks" / path.name, text.encode("utf-8"), keep)
         pages.append(f"notebooks/{path.stem}")
     extra = []
@@ -161,16 +245,41 @@ def prepare(src: Path, notebooks: list[Path]) -> bool:
     return config_changed
 
 
+# --- the built pages, finished for every reader -------------------------------------------
+
+FIGURE_IMG = re.compile(r'(<figure class="azil-figure[^"]*"[^>]*>\s*)(<img [^>]*?src="([^"]+)"[^>]*>)')
+
+
+def finish_page(page: str) -> str:
+    """What the HTML needs beyond what Sphinx writes: each figure's image is a link to the
+    image file, so a click opens it full size."""
+    return FIGURE_IMG.sub(r'\1<a class="azil-figure-link" href="\3">\2</a>', page)
+
+
+def finish(out: Path) -> None:
+    for path in out.rglob("*.html"):
+        if "_static" in path.relative_to(out).parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        done = finish_page(text)
+        if done != text:
+            path.write_text(done, encoding="utf-8")
+
+
 # --- build and check ------------------------------------------------------------------------
 
 def build(out: Path = OUT, src: Path = SRC, notebooks: list[Path] | None = None,
-          quiet: bool = True) -> Path:
-    """Build the site into ``out``; raises RuntimeError on a Sphinx warning or a network asset."""
+          quiet: bool = True, student: bool = False) -> Path:
+    """Build the site into ``out``; raises RuntimeError on a Sphinx warning or a network asset.
+    With ``student``, the student's site: made from the student versions of the notebooks
+    (no solution on any page), and its download button serves the student version."""
     if notebooks is None:
         notebooks = collection(NOTEBOOKS)
-    fresh = prepare(src, notebooks)
+    fresh = prepare(src, notebooks, student)
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going",
            "-d", str(src.parent / (src.name + ".doctrees")), str(src), str(out)]
+    if student:
+        cmd[3:3] = ["-t", "student"]  # conf.py: the title says it is the student edition
     if fresh:  # tools/site/ changed: re-read and re-write every page
         cmd[3:3] = ["-E", "-a"]
     if quiet:
@@ -179,10 +288,14 @@ def build(out: Path = OUT, src: Path = SRC, notebooks: list[Path] | None = None,
     if proc.returncode:
         raise RuntimeError(f"sphinx failed (exit {proc.returncode}):\n"
                            f"{proc.stderr if quiet else ''}")
-    for path in notebooks:  # the download button offers the notebook as stored, not the web copy
+    finish(out)
+    for path in notebooks:  # the download button offers the notebook as given, not the web copy
         dest = out / "_sources" / "notebooks" / path.name
         if dest.parent.is_dir():
-            shutil.copyfile(path, dest)
+            if student:
+                dest.write_text(nbformat.writes(as_given(path, True)) + "\n", encoding="utf-8")
+            else:
+                shutil.copyfile(path, dest)
     bad = external_assets(out)
     if bad:
         raise RuntimeError("pages load assets from the network:\n"
@@ -195,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="default: build/site")
     parser.add_argument("--src", type=Path, default=SRC, help="default: build/site-src")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="default: notebooks/")
+    parser.add_argument("--student", action="store_true",
+                        help="the student's site: no solutions, the download button serves the "
+                             "student notebook (make book-student)")
     parser.add_argument("--clean", action="store_true", help="rebuild every page from scratch")
     parser.add_argument("-v", "--verbose", action="store_true", help="show Sphinx's output")
     args = parser.parse_args(argv)
@@ -203,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(d, ignore_errors=True)
     try:
         index = build(args.out.resolve(), args.src.resolve(),
-                      collection(args.notebooks), quiet=not args.verbose)
+                      collection(args.notebooks), quiet=not args.verbose,
+                      student=args.student)
     except RuntimeError as e:
         print(e, file=sys.stderr)
         return 1
