@@ -302,10 +302,32 @@ def mark_hebrew_html(page: str) -> str:
     return "".join(out)
 
 
+EMPTY_TH = re.compile(r"<th(\s[^>]*)?>(?:\s|&nbsp;|&#160;|<p>\s*</p>)*</th>")
+# Fixes of what the theme and myst-nb write, each for a rule of axe-core:
+FIXES = [
+    # label-content-name-mismatch: the toggle's name is its visible "Show solution"
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),
+    # label-content-name-mismatch: the search button is named by its visible text
+    ('title="Search" aria-label="Search" data-bs-placement', 'title="Search" data-bs-placement'),
+    # region: the sidebar (with the site's name at its top) is a landmark
+    ('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">',
+     '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary"'
+     ' aria-label="The collection\'s pages">'),
+    # scrollable-region-focusable: a wide table scrolls in its own box, also by keyboard
+    ('<div class="pst-scrollable-table-container">',
+     '<div class="pst-scrollable-table-container" tabindex="0">'),
+]
+
+
 def finish_page(page: str) -> str:
     """What the HTML needs beyond what Sphinx writes: each figure's image is a link to the
-    image file, so a click opens it full size; every Hebrew run is marked as Hebrew."""
+    image file, so a click opens it full size; every Hebrew run is marked as Hebrew; an
+    empty header cell (the corner above a pandas index, an empty column head) is a plain
+    cell, so no header goes without a name; and the fixes in FIXES."""
     page = FIGURE_IMG.sub(r'\1<a class="azil-figure-link" href="\3">\2</a>', page)
+    page = EMPTY_TH.sub(lambda m: f"<td{m[1] or ''}></td>", page)
+    for old, new in FIXES:
+        page = page.replace(old, new)
     return mark_hebrew_html(page)
 
 
