@@ -228,7 +228,7 @@ def prepare(src: Path, notebooks: list[Path], student: bool = False) -> bool:
         nb = as_given(path, student)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
-                linked += linked_files(cell.source, path.parent)
+                linked += linked_files(cell.source, NOTEBOOKS)  # as the page sits in notebooks/
         text = nbformat.writes(web_version(nb, path.stem, texts)) + "\n"
         _write(src / "notebooks" / path.name, text.encode("utf-8"), keep)
         pages.append(f"notebooks/{path.stem}")
