@@ -168,3 +168,31 @@ def test_an_edited_alt_text_reaches_the_page(tmp_path):
     web = build_site.web_version(nb, rows[1][0], texts)
     alts = [c.metadata["mystnb"]["image"]["alt"] for c in web.cells if build_site.shows_figure(c)]
     assert rows[1][2] in alts
+
+
+def test_figures_are_named_by_their_caption_and_the_link_says_what_it_does(site):
+    page = (site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
+    figures = re.findall(r"<figure [^>]*>.*?</figure>", page, re.S)
+    assert figures
+    for fig in figures:
+        named = re.search(r'<figure [^>]*\bid="([^"]+)"[^>]*aria-labelledby="([^"]+)"', fig)
+        assert named and f'<figcaption id="{named[2]}">' in fig, fig[:200]
+        assert f'href="#{named[1]}"' in fig, "the caption's permalink still finds its figure"
+        assert "(opens the image full size)" in fig
+
+
+def test_a_title_ending_in_a_question_mark_is_not_followed_by_a_full_stop(site):
+    text = " ".join(
+        (site / "notebooks" / f"{p.stem}.html").read_text(encoding="utf-8") for p in NOTEBOOKS)
+    captions = re.findall(r'<span class="caption-text">(.*?)</span>', text)
+    assert captions and not [c for c in captions if re.search(r"[?!]\. Source", c)]
+
+
+def test_stored_check_feedback_is_not_shown_beneath_a_blank_exercise(site):
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        web = build_site.web_version(nb)
+        checks = [c for c in web.cells if "check" in c.metadata.get("tags", [])]
+        assert all(c.outputs == [] for c in checks), path.name
+    page = (site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
+    assert "✅ Correct." not in page

@@ -1,7 +1,7 @@
 """The collection as a static web site, built offline from the notebooks' stored outputs.
 
     python tools/build_site.py                 # -> build/site/index.html   (make book)
-    python tools/build_site.py --out DIR --src DIR [--notebooks DIR]
+    python tools/build_site.py --out DIR --src DIR [--notebooks DIR] [--student]
 
 How it works:
 
@@ -14,12 +14,25 @@ How it works:
 2. The copied notebooks are changed for the web only: a code cell tagged ``solution`` gets
    myst-nb's ``hide-cell`` tag (a "Show solution" toggle, closed), a markdown cell tagged
    ``solution`` is wrapped in ``<details class="solution">`` (its headings become bold lines,
-   so a solution does not show in the page's table of contents), and ipywidgets state is
-   dropped (it would load JavaScript from a CDN; widgets show their text form).
+   so a solution does not show in the page's table of contents), a cell tagged ``check``
+   loses its stored output (it ran against the solution, and would say "Correct" beneath a
+   blank exercise), and ipywidgets state is dropped (it would load JavaScript from a CDN;
+   widgets show their text form). Every figure gets its alt text and a caption (the figure's
+   title and source line) from data/model/figure_text.csv, found by the notebook's name and
+   the title its cell passes to the figure function; a figure without a row stops the build.
 3. Sphinx (myst-nb, sphinx-book-theme) runs with ``-W --keep-going``: any warning fails the
    build. myst-nb never executes a notebook (nb_execution_mode = "off").
-4. The page's download button offers the notebook as stored in notebooks/.
-5. The built HTML and CSS are scanned for assets loaded from http(s) URLs; there must be none.
+4. The pages are finished (``finish_page``): each figure's image links to itself (a click
+   opens it full size), every Hebrew run gets ``lang="he" dir="rtl"``, empty table header
+   cells become plain cells, and a few attributes of the theme and of myst-nb are fixed so
+   that axe-core finds no violation (see FIXES).
+5. The page's download button offers the notebook as stored in notebooks/ (with
+   ``--student``, the student version: no solutions).
+6. The built HTML and CSS are scanned for assets loaded from http(s) URLs; there must be none.
+
+With ``--student`` (make book-student) the pages are made from the student versions of the
+notebooks (tools/build_student.py), so no solution is on the site, and the title says
+"student edition".
 
 Only files that changed are rewritten in build/site-src/, so a second build is incremental.
 """
@@ -30,6 +43,7 @@ import argparse
 import ast
 import copy
 import csv
+import hashlib
 import html
 import re
 import shutil
@@ -136,7 +150,7 @@ def describe_figures(nb: nbformat.NotebookNode, notebook: str,
         if row is None:
             missing.append(f"{notebook} cell {cell.get('id', '?')}: title {title!r}")
             continue
-        caption = title.rstrip(".") + ". " + row["source"]
+        caption = title + (" " if title[-1] in ".?!" else ". ") + row["source"]
         mystnb = cell.metadata.setdefault("mystnb", {})
         mystnb["image"] = {**mystnb.get("image", {}), "alt": row["alt_en"],
                            "classes": "azil-figure-img"}
@@ -150,8 +164,9 @@ def describe_figures(nb: nbformat.NotebookNode, notebook: str,
 def web_version(nb: nbformat.NotebookNode, notebook: str | None = None,
                 texts: dict[tuple[str, str], dict[str, str]] | None = None
                 ) -> nbformat.NotebookNode:
-    """The notebook as the site shows it: solutions collapsed, widget state dropped, and,
-    given its name and the figure texts, every figure with alt text and a caption."""
+    """The notebook as the site shows it: solutions collapsed, the stored feedback of checks
+    dropped, widget state dropped, and, given its name and the figure texts, every figure
+    with alt text and a caption."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     if notebook is not None:
@@ -164,6 +179,11 @@ def web_version(nb: nbformat.NotebookNode, notebook: str | None = None,
                     code_prompt_show="Show solution", code_prompt_hide="Hide solution")
             elif cell.cell_type == "markdown":
                 cell.source = collapse_markdown_solution(cell.source)
+        if "check" in tags(cell) and cell.cell_type == "code":
+            # the stored feedback ran against the solution: beneath a blank exercise it would
+            # say "✅ Correct." to a reader who has answered nothing
+            cell.outputs = []
+            cell.execution_count = None
         for out in cell.get("outputs", []):
             for mime in WIDGET_MIMES:
                 out.get("data", {}).pop(mime, None)
@@ -220,6 +240,9 @@ def prepare(src: Path, notebooks: list[Path], student: bool = False) -> bool:
     for f in sorted(CONFIG.rglob("*")):
         if f.is_file() and "__pycache__" not in f.parts:
             config_changed |= _write(src / f.relative_to(CONFIG), f.read_bytes(), keep)
+    # this file finishes the pages Sphinx writes: a change to it redoes every page too
+    config_changed |= _write(src / ".build_site.sha256",
+                             hashlib.sha256(Path(__file__).read_bytes()).hexdigest().encode(), keep)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     linked = linked_files(readme, ROOT)
     pages = []
@@ -302,6 +325,8 @@ def mark_hebrew_html(page: str) -> str:
     return "".join(out)
 
 
+# A figure is named by its caption (Chromium does not take the name from <figcaption> itself)
+FIGURE_NAMED = re.compile(r'(<figure class="azil-figure[^"]*") id="([^"]+)"(>)(.*?)<figcaption>', re.S)
 EMPTY_TH = re.compile(r"<th(\s[^>]*)?>(?:\s|&nbsp;|&#160;|<p>\s*</p>)*</th>")
 # Fixes of what the theme and myst-nb write, each for a rule of axe-core:
 FIXES = [
@@ -321,10 +346,15 @@ FIXES = [
 
 def finish_page(page: str) -> str:
     """What the HTML needs beyond what Sphinx writes: each figure's image is a link to the
-    image file, so a click opens it full size; every Hebrew run is marked as Hebrew; an
+    image file, so a click opens it full size, and the figure is named by its caption;
+    every Hebrew run is marked as Hebrew; an
     empty header cell (the corner above a pandas index, an empty column head) is a plain
     cell, so no header goes without a name; and the fixes in FIXES."""
-    page = FIGURE_IMG.sub(r'\1<a class="azil-figure-link" href="\3">\2</a>', page)
+    page = FIGURE_IMG.sub(r'\1<a class="azil-figure-link" href="\3">\2'
+                          r'<span class="visually-hidden"> (opens the image full size)</span></a>',
+                          page)
+    page = FIGURE_NAMED.sub(r'\1 id="\2" aria-labelledby="\2-caption"\3\4<figcaption id="\2-caption">',
+                            page)
     page = EMPTY_TH.sub(lambda m: f"<td{m[1] or ''}></td>", page)
     for old, new in FIXES:
         page = page.replace(old, new)
