@@ -11,10 +11,10 @@ How it works:
    the notebooks in sequence order (which gives the sidebar and the previous/next links).
    README's links to notebooks/NN_name.ipynb become links to the pages; other files that the
    README or a notebook links to (e.g. LICENSE, data/README.md) are copied along.
-2. The copied notebooks are changed for the web only: a code cell tagged ``solution`` gets
-   myst-nb's ``hide-cell`` tag (a "Show solution" toggle, closed), a markdown cell tagged
-   ``solution`` is wrapped in ``<details class="solution">`` (its headings become bold lines,
-   so a solution does not show in the page's table of contents), a cell tagged ``check``
+2. The copied notebooks are changed for the web only: each run of cells tagged ``solution``
+   (an exercise's worked solution, prose and code) goes into one ``<details
+   class="solution">`` toggle, closed (headings in it become bold lines, so a solution does
+   not show in the page's table of contents), a cell tagged ``check``
    loses its stored output (it ran against the solution, and would say "Correct" beneath a
    blank exercise), and ipywidgets state is dropped (it would load JavaScript from a CDN;
    widgets show their text form). Every figure gets its alt text and a caption (the figure's
@@ -77,13 +77,14 @@ def _plain(markdown: str) -> str:
     return html.escape(re.sub(r"[*_`]", "", markdown).strip())
 
 
-def collapse_markdown_solution(source: str) -> str:
-    """Wrap a markdown solution in <details>; its first heading becomes the summary and any
-    other heading a bold line (headings inside <details> would break the page's sections)."""
+def _solution_markdown(source: str) -> tuple[str | None, str]:
+    """A markdown solution's first heading (for a summary; None without one) and its body,
+    any other heading made a bold line (headings inside <details> would break the page's
+    sections)."""
     lines = source.strip("\n").split("\n")
-    summary = "Solution"
+    summary = None
     if lines and HEADING.match(lines[0]):
-        summary = _plain(HEADING.match(lines[0])[2]) or summary
+        summary = _plain(HEADING.match(lines[0])[2]) or None
         lines = lines[1:]
     body, fenced = [], False
     for line in lines:
@@ -91,8 +92,41 @@ def collapse_markdown_solution(source: str) -> str:
             fenced = not fenced
         m = None if fenced else HEADING.match(line)
         body.append(f"**{m[2]}**" if m else line)
-    return (f'<details class="solution">\n<summary>{summary}</summary>\n\n'
-            + "\n".join(body).strip("\n") + "\n\n</details>\n")
+    return summary, "\n".join(body).strip("\n")
+
+
+def _opening(summary: str | None) -> str:
+    return f'<details class="solution">\n<summary>{summary or "Solution"}</summary>\n\n'
+
+
+def group_solutions(cells: list) -> list:
+    """One toggle per solution: each run of consecutive cells tagged ``solution`` (the
+    prose and the code of one exercise's solution) goes into one ``<details
+    class="solution">``, closed. The opening tag starts the run's first markdown cell (or a
+    markdown cell put before a run that starts with code), a markdown cell after the run
+    closes it; the code cells stand between, as they are, inside the toggle."""
+    out, i = [], 0
+    while i < len(cells):
+        if "solution" not in tags(cells[i]):
+            out.append(cells[i])
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and "solution" in tags(cells[j]):
+            j += 1
+        run = cells[i:j]
+        for k, cell in enumerate(run):
+            if cell.cell_type != "markdown":
+                continue
+            summary, body = _solution_markdown(cell.source)
+            cell.source = (_opening(summary) if k == 0 else "") + body + "\n"
+        if run[0].cell_type != "markdown":
+            out.append(nbformat.v4.new_markdown_cell(_opening(None), metadata={
+                "tags": ["solution"]}))
+        out.extend(run)
+        out.append(nbformat.v4.new_markdown_cell("</details>", metadata={"tags": ["solution"]}))
+        i = j
+    return out
 
 
 # --- figures: alt text and a visible caption from data/model/figure_text.csv ---------------
@@ -164,21 +198,16 @@ def describe_figures(nb: nbformat.NotebookNode, notebook: str,
 def web_version(nb: nbformat.NotebookNode, notebook: str | None = None,
                 texts: dict[tuple[str, str], dict[str, str]] | None = None
                 ) -> nbformat.NotebookNode:
-    """The notebook as the site shows it: solutions collapsed, the stored feedback of checks
+    """The notebook as the site shows it: each solution collapsed into one toggle, prose and
+    code together (group_solutions), the stored feedback of checks
     dropped, widget state dropped, and, given its name and the figure texts, every figure
     with alt text and a caption."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     if notebook is not None:
         describe_figures(nb, notebook, figure_texts() if texts is None else texts)
+    nb.cells = group_solutions(nb.cells)
     for cell in nb.cells:
-        if "solution" in tags(cell):
-            if cell.cell_type == "code":
-                cell.metadata["tags"] = tags(cell) + ["hide-cell"]
-                cell.metadata.setdefault("mystnb", {}).update(
-                    code_prompt_show="Show solution", code_prompt_hide="Hide solution")
-            elif cell.cell_type == "markdown":
-                cell.source = collapse_markdown_solution(cell.source)
         if "check" in tags(cell) and cell.cell_type == "code":
             # the stored feedback ran against the solution: beneath a blank exercise it would
             # say "✅ Correct." to a reader who has answered nothing
@@ -330,7 +359,8 @@ FIGURE_NAMED = re.compile(r'(<figure class="azil-figure[^"]*") id="([^"]+)"(>)(.
 EMPTY_TH = re.compile(r"<th(\s[^>]*)?>(?:\s|&nbsp;|&#160;|<p>\s*</p>)*</th>")
 # Fixes of what the theme and myst-nb write, each for a rule of axe-core:
 FIXES = [
-    # label-content-name-mismatch: the toggle's name is its visible "Show solution"
+    # label-content-name-mismatch: myst-nb's hide-cell toggle (unused by the solutions, which
+    # have toggles of their own) is named by its visible "Show"/"Hide" text
     ('<summary aria-label="Toggle hidden content">', "<summary>"),
     # label-content-name-mismatch: the search button is named by its visible text
     ('title="Search" aria-label="Search" data-bs-placement', 'title="Search" data-bs-placement'),
