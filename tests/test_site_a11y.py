@@ -167,3 +167,27 @@ def test_every_toggle_is_reached_by_tab_operated_by_enter_and_space_and_shows_fo
             assert len(reached) >= n_summaries
     finally:
         page.close()
+
+
+def test_the_table_of_notebooks_reads_on_a_phone(chromium, server):
+    """At 390 px each notebook is a card: its objectives take the whole width, and the table
+    needs no sideways scrolling (at 1280 px it stays a table)."""
+    measure = """(() => { const t = document.querySelector('#the-notebooks table');
+      const box = t.closest('.pst-scrollable-table-container') || t.parentElement;
+      const cells = Array.from(t.querySelectorAll('tbody tr td:nth-child(4)'));
+      return {rows: cells.length, box: box.clientWidth, scroll: box.scrollWidth,
+              narrowest: Math.min(...cells.map(c => c.getBoundingClientRect().width)),
+              display: getComputedStyle(t.querySelector('tbody tr')).display}; })()"""
+    page = open_at(chromium, server + "index.html", "phone")
+    try:
+        m = page.evaluate(measure)
+        assert m["rows"] == len(NOTEBOOKS)
+        assert m["scroll"] <= m["box"], "the table of notebooks scrolls sideways on a phone"
+        assert m["narrowest"] >= 0.9 * m["box"], "objectives squeezed into a narrow column"
+    finally:
+        page.close()
+    page = open_at(chromium, server + "index.html", "desktop")
+    try:
+        assert page.evaluate(measure)["display"] == "table-row"
+    finally:
+        page.close()
