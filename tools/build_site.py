@@ -96,7 +96,11 @@ def _solution_markdown(source: str) -> tuple[str | None, str]:
 
 
 def _opening(summary: str | None) -> str:
-    return f'<details class="solution">\n<summary>{summary or "Solution"}</summary>\n\n'
+    """The start of a solution's toggle: its summary is the solution's heading, or else
+    "Show solution", which reads "Hide solution" while it is open (azil.css)."""
+    summary = summary or ('<span class="when-closed">Show solution</span>'
+                          '<span class="when-open">Hide solution</span>')
+    return f'<details class="solution">\n<summary>{summary}</summary>\n\n'
 
 
 def group_solutions(cells: list) -> list:
