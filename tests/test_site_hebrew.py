@@ -85,3 +85,8 @@ def test_marking_covers_prose_tables_and_code(html):
 def test_english_and_script_text_are_left_alone():
     html = "<p>No Hebrew here</p><script>var s = 'שלום';</script>"
     assert build_site.mark_hebrew_html(html) == html
+
+
+def test_finishing_a_finished_page_changes_nothing():
+    page = (site_build.built() / "notebooks" / "01_background.html").read_text(encoding="utf-8")
+    assert build_site.finish_page(page) == page

@@ -380,10 +380,11 @@ FIXES = [
 
 def finish_page(page: str) -> str:
     """What the HTML needs beyond what Sphinx writes: each figure's image is a link to the
-    image file, so a click opens it full size, and the figure is named by its caption;
-    every Hebrew run is marked as Hebrew; an
-    empty header cell (the corner above a pandas index, an empty column head) is a plain
-    cell, so no header goes without a name; and the fixes in FIXES."""
+    image file, so a click opens it full size, and the figure is named by its caption; every
+    Hebrew run is marked as Hebrew; an empty header cell (the corner above a pandas index,
+    an empty column head) is a plain cell, so no header goes without a name; and the fixes
+    in FIXES. Finishing a finished page changes nothing (pages Sphinx did not rewrite in an
+    incremental build are finished again)."""
     page = FIGURE_IMG.sub(r'\1<a class="azil-figure-link" href="\3">\2'
                           r'<span class="visually-hidden"> (opens the image full size)</span></a>',
                           page)
