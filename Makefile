@@ -17,7 +17,9 @@
 #   make student   your own copies in student/ (no solutions; a copy you changed is kept, the
 #                  new version written beside it as NN_name.fresh.ipynb), and the hand-out
 #                  copies in build/student/      make student-lab   JupyterLab on student/00
-#   make book      the static site in build/site/
+#   make book      the instructor's static site in build/site/ (solutions collapsed)
+#   make book-student   the student's site in build/site-student/: made from the hand-out
+#                  set (build/student/), no solutions, its download button serves it
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
 #   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
 
@@ -71,7 +73,7 @@ define install
 	  > /dev/null || true
 endef
 
-.PHONY: setup lab lint test test-offline bench mutate execute book student student-lab slides lock toc datadoc clean
+.PHONY: setup lab lint test test-offline bench mutate execute book book-student student student-lab slides lock toc datadoc clean
 
 setup: $(FULL_STAMP)
 
@@ -149,6 +151,12 @@ execute: setup
 
 book: setup
 	$(BIN)/python tools/build_site.py
+
+# The site to give to a class: built from the student notebooks, so no page holds a solution
+book-student: setup
+	$(BIN)/python tools/build_student.py --out build/student --replace
+	$(BIN)/python tools/build_site.py --student --notebooks build/student \
+	  --out build/site-student --src build/site-student-src
 
 # student/ (git-ignored, never removed by clean): building again keeps a copy the student
 # changed; build/student/ is the hand-out, replaced each time.

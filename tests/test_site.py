@@ -1,9 +1,9 @@
 """The static site (tools/build_site.py): it builds without a Sphinx warning, and every page
 works in headless Chromium with the network off.
 
-The site is built once into a temporary folder and served from a loopback HTTP server. For
+The site is built once (tests/site_build.py, shared by every tests/test_site*.py) and served from a loopback HTTP server. For
 each notebook page the browser must see: every image loaded, no request leaving loopback, no
-failed load, no console error; the solutions present but collapsed; Hebrew text blocks laid out
+failed load, no console error; the solutions present but collapsed, one toggle per exercise; Hebrew text blocks laid out
 right-to-left; previous/next links in sequence order. The theme's search must find a word.
 Screenshots are kept in build/test-artifacts/ (site-*.png).
 
@@ -15,17 +15,15 @@ Needs the Debian package chromium; without it the browser tests skip (the build 
 
 from __future__ import annotations
 
-import functools
 from html import unescape
-import http.server
 import re
-import threading
 
 import nbformat
 import pytest
 
 import browser
 import build_site
+import site_build
 from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.site
@@ -44,25 +42,14 @@ def solution_cells(path):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("site")
-    build_site.build(out=tmp / "site", src=tmp / "site-src", notebooks=NOTEBOOKS)
-    return tmp / "site"
+def site():
+    return site_build.built()
 
 
 @pytest.fixture(scope="module")
 def server(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with site_build.serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +106,14 @@ def test_pages_link_previous_and_next_in_sequence(site):
                              rf'href="[^"]*{nxt}\.html"[^>]*class="right-next"', html), name
 
 
+def solution_runs(path):
+    """How many toggles the page should have: one per run of consecutive solution cells
+    (an exercise's prose and code)."""
+    cells = nbformat.read(path, as_version=4).cells
+    flags = ["solution" in c.metadata.get("tags", []) for c in cells]
+    return sum(f and (i == 0 or not flags[i - 1]) for i, f in enumerate(flags))
+
+
 def test_solutions_are_collapsed_not_removed(site):
     for path in NOTEBOOKS:
         html = (site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
@@ -128,10 +123,26 @@ def test_solutions_are_collapsed_not_removed(site):
                 first = next(line for line in cell.source.splitlines() if line.strip())
                 assert first in text, f"{path.name}: solution code missing from the page"
         n_code = sum(c.cell_type == "code" for c in solution_cells(path))
-        n_md = sum(c.cell_type == "markdown" for c in solution_cells(path))
-        assert html.count('<details class="solution">') == n_md, path.name
+        assert html.count('<details class="solution">') == solution_runs(path), path.name
+        assert html.count("<details") == html.count("</details>"), path.name
         assert len(re.findall(r'class="cell tag_solution[^"]*"', html)) == n_code, path.name
+        assert "tag_hide-cell" not in html, "a second toggle inside the solution's own"
         assert "<details open" not in html, path.name
+
+
+def test_one_toggle_holds_an_exercises_prose_and_code():
+    path = next(p for p in NOTEBOOKS if solution_runs(p) and any(
+        c.cell_type == "code" for c in solution_cells(p)))
+    web = build_site.web_version(nbformat.read(path, as_version=4))
+    sources = [c.source for c in web.cells]
+    opened = [i for i, src in enumerate(sources) if src.startswith('<details class="solution">')]
+    closed = [i for i, src in enumerate(sources) if src.strip() == "</details>"]
+    assert len(opened) == len(closed) == solution_runs(path)
+    for a, b in zip(opened, closed):
+        assert a < b and all("solution" in web.cells[k].metadata.get("tags", [])
+                             for k in range(a, b + 1))
+    assert any(web.cells[k].cell_type == "code" for a, b in zip(opened, closed)
+               for k in range(a, b)), "code stands inside a toggle"
 
 
 # --- in the browser -------------------------------------------------------------------------
@@ -157,9 +168,12 @@ def test_notebook_page_in_browser(chromium, server, path):
                         for o in c.get("outputs", []) if c.cell_type == "code")
         assert len(images) >= n_figures, "every stored figure is on the page"
         # solutions: present, and closed until the reader opens them
-        state = page.evaluate("""Array.from(document.querySelectorAll(
-            'details.solution, .cell.tag_solution details')).map(d => d.open)""")
-        assert len(state) == len(solution_cells(path)) and not any(state)
+        state = page.evaluate("""Array.from(document.querySelectorAll('details.solution'))
+            .map(d => d.open)""")
+        assert len(state) == solution_runs(path) and not any(state)
+        assert page.evaluate("""Array.from(document.querySelectorAll('.cell.tag_solution'))
+            .every(c => c.closest('details.solution') && !c.checkVisibility())"""), \
+            "every solution's code is inside a closed toggle"
         # Hebrew: laid out right-to-left wherever it stands
         assert page.evaluate(browser.HEBREW_LAYOUT_JS + "(document.querySelector('article'))") == []
         if any(HEBREW.search(c.source) for c in nb.cells if c.cell_type == "markdown"):

@@ -16,9 +16,14 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "Israel–Azerbaijan: Special Relations vs. Constraints"
 html_title = "Israel–Azerbaijan: Special Relations vs. Constraints"
-author = "the collection's authors"
-copyright = "the collection's authors; text CC BY 4.0, code MIT"
+# The footer names the project (as CITATION.cff does) and the article's author.
+author = "the Israel–Azerbaijan teaching collection"
+copyright = ("2026, the Israel–Azerbaijan teaching collection; text CC BY 4.0, code MIT. "
+             "The article: Gallia Lindenstrauss, Strategic Assessment 17:4 (INSS, January 2015)")
 language = "en"
+# tools/build_site.py --student (make book-student) builds with the tag "student"
+if "student" in tags:  # noqa: F821 - Sphinx puts ``tags`` in this namespace
+    html_title += " (student edition)"
 
 extensions = ["myst_nb", "azil_site"]
 exclude_patterns = ["_build", "_ext", "**.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
