@@ -9,7 +9,6 @@ Sphinx's incremental build of an unchanged source (a few seconds) instead of a n
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import http.server
 import threading
@@ -17,6 +16,11 @@ from pathlib import Path
 
 import build_site
 from conftest import NOTEBOOKS, ROOT
+
+try:
+    import fcntl
+except ImportError:  # Windows: no fcntl; one worker builds at a time there only without xdist
+    fcntl = None
 
 OUT = ROOT / "build"
 _BUILT: dict[bool, Path] = {}
@@ -28,12 +32,14 @@ def built(student: bool = False) -> Path:
         name = "test-site-student" if student else "test-site"
         OUT.mkdir(exist_ok=True)
         with open(OUT / f".{name}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            if fcntl:
+                fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 build_site.build(out=OUT / name, src=OUT / f"{name}-src", notebooks=NOTEBOOKS,
                                  student=student)
             finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+                if fcntl:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
         _BUILT[student] = OUT / name
     return _BUILT[student]
 
