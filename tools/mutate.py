@@ -285,7 +285,8 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the 2020 R/P ratio: ±0.05 -> ±0.5 year"),
     # --- figures: captions and legends, titles -----------------------------------------
     M("caption-nb06-legend-p76", "caption", "helpers/figures/nb06.py",
-      'the article ({claim_ref}): no oil by', 'the article (p. 76, n. 40): no oil by',
+      'the article ({claim_ref}): without significant',
+      'the article (p. 76, n. 40): without significant',
       tests=[*FIGURES, "helpers/figures/nb06.py", "tests/test_scorecard.py"],
       why="the legend cites p. 76 for p. 67 (issue 10)"),
     M("caption-nb03-legend-p64", "caption", "helpers/figures/nb03.py",
