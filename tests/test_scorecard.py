@@ -165,3 +165,31 @@ def test_the_oil_figure_of_2025_keeps_the_series_apart_and_follows_the_data(edit
     claim = [t for t in labels if "no oil sources in 2030" in t]
     assert claim and ax.get_xlim()[1] == 2031.5
     assert "without significant new discoveries" in claim[0], "the article's condition is kept"
+
+
+def _hollow(ax) -> int:
+    return sum(1 for line in ax.get_lines() if line.get_markerfacecolor() == "white"
+               and line.get_marker() != "None" and len(line.get_xdata()) == 1)
+
+
+def test_single_source_elections_are_drawn_hollow_on_the_time_axis(edited_data):
+    """The two later elections rest on one dpa report: single-source, so hollow; grading
+    one confirmed fills its marker."""
+    elections = load("azerbaijan_elections").set_index("id")
+    assert elections.loc[["election_2018", "election_2024"], "confidence"].eq("single-source").all()
+    assert pd.isna(elections.loc["election_2013", "confidence"]), "the article's row has none"
+    frame = dates.timeline("before_after")
+    before = _hollow(nb06.draw_before_after(frame, title="t", source="Source: x."))
+    plt.close("all")
+    edited_data("external/azerbaijan_elections.csv", {"id": "election_2024"}, "confidence",
+                "confirmed")
+    after = _hollow(nb06.draw_before_after(dates.timeline("before_after"), title="t",
+                                           source="Source: x."))
+    assert after == before - 1
+
+
+def test_the_peres_visit_is_labelled_with_its_checked_month():
+    ax = nb06.draw_before_after(dates.timeline("before_after"), title="t", source="Source: x.")
+    texts = [" ".join(t.get_text().split()) for t in ax.texts]
+    assert any("Peres visit (article: May 2009; checked: June 2009)" in t for t in texts)
+    assert not any("Ya'alon visit (article" in t for t in texts), "an agreeing date keeps its label"

@@ -264,8 +264,9 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
                 label=("national figure resting on one page (reported by)" if hollow
                        else None))
     ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
-            ls="none", label=f"the article ({claim_ref}): without significant new discoveries,\n"
-                             f"no oil sources in {claim_year} (marked at 0: our reading)")
+            ls="none", label=(f"the article ({claim_ref}):\n"
+                              "without significant new discoveries,\n"
+                              f"no oil sources in {claim_year} (marked at 0: our reading)"))
     for year, dx, dy in ((peak_year, -150, -4), (claim_year, -95, -42)):
         if year in national.index:
             v = national.loc[year, "mt"]
@@ -279,5 +280,5 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
     ax.set_ylim(-4, top)
     ax.set_xlabel("Year")
     ax.set_ylabel("Million tonnes a year")
-    ax.legend(loc="lower left", fontsize=8.5)
+    ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)
     return finish(ax, title=title, source=source)
