@@ -84,7 +84,8 @@ def test_the_west_conditional_is_scored(card):
     assert {"second_karabakh_war_2020", "nk_offensive_2023", "hajiyev_harop_2020"} <= set(events)
     assert row["our_judgement"] in scorecard.judgements().index
     assert "reported by the Times of Israel" in row["outcome_en"]
-    assert "by one estimate: SIPRI, as given in the project's checked-facts list" in row["outcome_en"]
+    assert "by one estimate, SIPRI's" in row["outcome_en"]
+    assert "checked-facts list" not in row["outcome_en"] + row["source"], "cite SIPRI, not the list"
     shown = _cell("06", "cell-015-1")
     assert "(p. 61)" in shown and "Our judgement" in shown
     assert "SIPRI" in shown.split("Our judgement")[0] and "5,700 deaths by one estimate" in shown, \

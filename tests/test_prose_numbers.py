@@ -57,6 +57,16 @@ def _debate():
             (responses["role"] == "claim").sum(), (d["side"] == "critics").sum())
 
 
+def _later_rows():
+    """Rows of events_after_2015; of the checked later-events list (its rows here, less the
+    earlier list's, which have no fact_id, plus its oil-output rows kept in
+    oil_output_after_2020); those oil rows; the earlier list's rows."""
+    events, oil = data.load("events_after_2015"), data.load("oil_output_after_2020")
+    earlier = int(events["fact_id"].isna().sum())
+    oil_only = len(set(oil["fact_id"].dropna()) - set(events["fact_id"].dropna()))
+    return len(events), len(events) - earlier + oil_only, oil_only, earlier
+
+
 def _arms():
     a = _t("arms")
     return (a.loc["iai_deal_2012", "value_usd_bn"], a.loc["iai_deal_2012", "date"].year,
@@ -241,8 +251,12 @@ CLAIMS = [
                    scorecard.share_of(2025, 2010), 2010)),
     Claim("06", "cell-022-1", r"The facts of 2025–2026 changed (\w+) of our 2024 verdicts",
           lambda: (len(checks_nb06.changed_verdicts()),)),
-    Claim("06", "cell-038-3", r"(\w+) changed: the two oil assessments",
+    Claim("06", "cell-038-3", r"(\w+) changed: the oil assessment of 2025",
           lambda: (len(checks_nb06.changed_verdicts()),)),
+    Claim("06", "cell-002-3", r"The table has (\d+) rows, not the (\d+) of the collection's "
+                              r"checked list of later events: its (\d+) oil-output figures .* "
+                              r"and (\d+) facts from the collection's earlier list",
+          _later_rows),
     Claim("06", "cell-008-1", r"empty for the (\w+) Iran rows",
           lambda: (int(data.load("scorecard")["judgement_2024"].isna().sum()),)),
     Claim("06", "cell-020", r"gives ([\d.]+) million tonnes for (\d{4}) \(confirmed\) against "

@@ -285,7 +285,7 @@ MUTATIONS: tuple[Mutation, ...] = (
       why="the 2020 R/P ratio: ±0.05 -> ±0.5 year"),
     # --- figures: captions and legends, titles -----------------------------------------
     M("caption-nb06-legend-p76", "caption", "helpers/figures/nb06.py",
-      'the article ({claim_ref}): no oil by', 'the article (p. 76, n. 40): no oil by',
+      'f"the article ({claim_ref}):\\n"', 'f"the article (p. 76, n. 40):\\n"',
       tests=[*FIGURES, "helpers/figures/nb06.py", "tests/test_scorecard.py"],
       why="the legend cites p. 76 for p. 67 (issue 10)"),
     M("caption-nb03-legend-p64", "caption", "helpers/figures/nb03.py",
@@ -313,8 +313,10 @@ MUTATIONS: tuple[Mutation, ...] = (
       tests=[*FIGURES, "tests/test_notebooks.py", NB["01"]],
       why="the visits figure loses its title (issue 10)"),
     M("title-nb06-oil-claim", "title", "helpers/figures/nb06.py",
-      'ax.legend(loc="lower left", fontsize=8.5)\n    return finish(ax, title=title,',
-      'ax.legend(loc="lower left", fontsize=8.5)\n    return finish(ax, title="",',
+      'ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)\n'
+      '    return finish(ax, title=title,',
+      'ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)\n'
+      '    return finish(ax, title="",',
       tests=[*FIGURES, "helpers/figures/nb06.py", "tests/test_scorecard.py"],
       why="the oil figure of 2025 drops the title it is given"),
     M("title-nb03-share-estimates", "title", NB["03"],

@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..data import load
-from ..dates import as_written, decimal_year, published
+from ..dates import article_period, as_written, decimal_year, published
 from ..energy import article_year
 from ..plots import GREY, STACK, LabelPlacer, finish, series, wrap
 from ..scorecard import judgements, straight_line
@@ -22,8 +22,11 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     """One time axis, one lane per topic (top to bottom as in ``frame``): the article's
     events (circles, left of the dashed line marking its publication) and later facts
     (diamonds, on the shaded side), each label placed where it hides no other. A later fact
-    that is single-source or disputed (its ``confidence`` in ``events_after_2015``) is drawn
-    hollow. ``frame`` is :func:`helpers.dates.timeline` ('before_after'). Returns the Axes.
+    that is single-source or disputed (its ``confidence`` in ``events_after_2015`` or
+    ``azerbaijan_elections``) is drawn hollow. An event of the article whose checked date
+    falls outside the period the article gives is drawn at the article's date, its label
+    naming the checked month. ``frame`` is :func:`helpers.dates.timeline` ('before_after').
+    Returns the Axes.
 
     >>> from helpers.dates import timeline
     >>> ax = draw_before_after(timeline("before_after"), title="t", source="Source: x.")
@@ -51,13 +54,13 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
         for r in frame[frame["lane"] == lane].sort_values("date").itertuples():
             x = decimal_year(r.date)
             style = article if r.provenance == "article" else outside
-            hollow = r.table == "events_after_2015" and r.id in unsure
+            hollow = f"{r.table}/{r.id}" in unsure
             ax.plot(x, y, marker=style.marker, ms=8, ls="none", zorder=3, color=style.colour,
                     markerfacecolor="white" if hollow else style.colour,
                     markeredgecolor=style.colour if hollow else "black",
                     markeredgewidth=1.8 if hollow else 1.0)
             placer.block(x, y)
-            points.append((r.label, x, y))
+            points.append((_label(r), x, y))
     width = 14 if first < pub else 18
     for label, x, y in points:
         placer.place(wrap(label, width), [(x, y)], STACK, force=True, halo=True, fontsize=8,
@@ -85,9 +88,29 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
 
 
 def _unsure_events() -> set[str]:
-    """Ids of the later events that are single-source or disputed."""
-    ev = load("events_after_2015")
-    return set(ev.loc[ev["confidence"] != "confirmed", "id"])
+    """The later facts that are single-source or disputed, as ``table/id``: the events of
+    ``events_after_2015`` and the elections of ``azerbaijan_elections`` (whose article row
+    has no confidence)."""
+    out = set()
+    for table in ("events_after_2015", "azerbaijan_elections"):
+        t = load(table)
+        graded = t["confidence"].notna() & (t["confidence"].astype("string") != "confirmed")
+        out |= {f"{table}/{key}" for key in t.loc[graded, "id"]}
+    return out
+
+
+def _label(r) -> str:
+    """A timeline row's short label; for an article's event whose checked date lies outside
+    the period the article gives, with both: 'Peres visit (article: May 2009; checked: June
+    2009)'."""
+    checked = getattr(r, "checked_date", None)
+    if r.provenance != "article" or checked is None or pd.isna(checked):
+        return r.label
+    start, end = article_period(r.date, str(r.date_precision))
+    if start <= pd.Timestamp(checked) <= end:
+        return r.label
+    said = as_written(r.date, r.date_precision, long=True)
+    return f"{r.label} (article: {said}; checked: {as_written(checked, 'month', long=True)})"
 
 
 def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, source: str,
@@ -110,7 +133,7 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     for y, r in enumerate(card.itertuples()):
         ax.plot([pub, last + 0.2], [y, y], color="#DDDDDD", lw=1, zorder=1)
         mine = evidence[(evidence["assessment"] == r.id) & (evidence["date"] >= pub_date)]
-        sure = ~mine["ref"].str.split("/").str[1].isin(unsure) | (mine["kind"] != "event")
+        sure = ~mine["ref"].isin(unsure) | (mine["kind"] != "event")
         for kind, marker, face, edge, picked in (
                 ("event", outside.marker, outside.colour, "black", sure),
                 ("event", outside.marker, "white", outside.colour, ~sure),
@@ -241,7 +264,9 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
                 label=("national figure resting on one page (reported by)" if hollow
                        else None))
     ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
-            ls="none", label=f"the article ({claim_ref}): no oil by {claim_year}")
+            ls="none", label=(f"the article ({claim_ref}):\n"
+                              "without significant new discoveries,\n"
+                              f"no oil sources in {claim_year} (marked at 0: our reading)"))
     for year, dx, dy in ((peak_year, -150, -4), (claim_year, -95, -42)):
         if year in national.index:
             v = national.loc[year, "mt"]
@@ -255,5 +280,5 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
     ax.set_ylim(-4, top)
     ax.set_xlabel("Year")
     ax.set_ylabel("Million tonnes a year")
-    ax.legend(loc="lower left", fontsize=8.5)
+    ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)
     return finish(ax, title=title, source=source)
