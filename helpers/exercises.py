@@ -30,9 +30,11 @@ ones that bear on it, in these words:
   for two values); no two exercises share a name, so a check never grades another
   exercise's value. A check cell that finds its name unset (the exercise cell was not run,
   or stopped with an error before assigning it) prints a reminder naming it instead of a
-  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An answer still
-  ``...`` gets the ⏳ reminder; if the last cell run stopped with an error, the reminder
-  says so.
+  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An exercise
+  cell that stops with an error unsets the answer names it assigns, so that its check never
+  grades a value left from an earlier run; the reminder then says that the cell stopped
+  with an error. An answer still ``...`` gets the ⏳ reminder; if the last cell run stopped
+  with an error, the reminder says so.
 - **Hints.** The hint is printed with the reminder too, before any attempt: it names the
   table, the columns or the function to use and the steps in words, never a line of code
   that computes the answer.
@@ -158,15 +160,64 @@ def unanswered(answer) -> bool:
     return answer is ... or answer is None
 
 
-def unset_message(name: str) -> str:
-    """What a check cell prints when the answer's name was never assigned.
+def unset_message(name: str, error: str | None = None) -> str:
+    """What a check cell prints when the answer's name is not set; ``error`` is the kind of
+    error the exercise cell that assigns it stopped with, when :func:`install` saw it.
 
     >>> print(unset_message("answer_3"))
     ⏳ Not answered yet: answer_3 is not set. Run the exercise cell above, which assigns it (if that cell stops with an error, fix the error and run it again), then run this check.
+    >>> print(unset_message("answer_3", "KeyError"))
+    ⏳ Not answered yet: answer_3 is not set, because the exercise cell that assigns it stopped with a KeyError (an answer from an earlier run is not graded). Fix the error, run that cell again, then run this check.
     """
+    if error:
+        return (f"⏳ Not answered yet: {name} is not set, because the exercise cell that assigns "
+                f"it stopped with a {error} (an answer from an earlier run is not graded). Fix "
+                "the error, run that cell again, then run this check.")
     return (f"⏳ Not answered yet: {name} is not set. Run the exercise cell above, which "
             "assigns it (if that cell stops with an error, fix the error and run it again), "
             "then run this check.")
+
+
+#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``.
+_ASSIGNS = re.compile(r"^[ \t]*\(?((?:answer_\d+[a-z]?[ \t]*,?[ \t]*)+)\)?[ \t]*"
+                      r"(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+
+
+def assigned_answers(source: str) -> list[str]:
+    """The answer names a cell's source assigns at the start of a line.
+
+    >>> assigned_answers("answer_3 = arms['nope']\nanswer_2a, answer_2b = 1, 2\nanswer_4 == 1")
+    ['answer_3', 'answer_2a', 'answer_2b']
+    """
+    names = []
+    for match in _ASSIGNS.finditer(source):
+        names += [n for n in ANSWER_NAME.findall(match.group(1)) if n not in names]
+    return names
+
+
+class _AnswerGuard:
+    """IPython's post_run_cell hook: when a cell stops with an error, the answer names it
+    assigns are removed from the notebook, so that a check never grades a value left from an
+    earlier run of that cell; it remembers the error for :func:`unset_message`. A cell that
+    runs through clears what was remembered of its names."""
+
+    def __init__(self, shell):
+        self.shell = shell
+        self.failed: dict[str, str] = {}
+
+    def __call__(self, result) -> None:
+        info = getattr(result, "info", None)
+        source = getattr(info, "raw_cell", None) or ""
+        names = assigned_answers(source)
+        if not names:
+            return
+        error = None if result.success else (result.error_in_exec or result.error_before_exec)
+        for name in names:
+            if error is None:
+                self.failed.pop(name, None)
+            else:
+                self.shell.user_ns.pop(name, None)
+                self.failed[name] = type(error).__name__
 
 
 def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
@@ -174,15 +225,19 @@ def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
     reminder; any other name its usual traceback."""
     name = getattr(value, "name", None)
     if isinstance(name, str) and ANSWER_NAME.fullmatch(name):
-        print(unset_message(name))
+        guard = getattr(shell, "_answer_guard", None)
+        print(unset_message(name, guard.failed.get(name) if guard else None))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
 def install(shell=None) -> bool:
     """In a notebook (an IPython shell), make a check cell whose answer name is not set print
-    :func:`unset_message` instead of a NameError. Called by ``helpers.setup()``; returns
-    whether there was a shell to install it in (none in a plain script).
+    :func:`unset_message` instead of a NameError, and make an exercise cell that stops with
+    an error unset the answer names it assigns (so its check cannot grade an old value: see
+    :class:`_AnswerGuard`). Called by ``helpers.setup()``, as often as it likes (the hook is
+    registered once); returns whether there was a shell to install it in (none in a plain
+    script).
     """
     if shell is None:
         try:
@@ -193,7 +248,30 @@ def install(shell=None) -> bool:
         if shell is None:
             return False
     shell.set_custom_exc((NameError,), _unset_answer_handler)
+    old = getattr(shell, "_answer_guard", None)
+    if old is not None:
+        try:
+            shell.events.unregister("post_run_cell", old)
+        except ValueError:
+            pass
+    guard = _AnswerGuard(shell)
+    if old is not None:
+        guard.failed.update(old.failed)
+    shell._answer_guard = guard
+    shell.events.register("post_run_cell", guard)
     return True
+
+
+def uninstall(shell) -> None:
+    """Undo :func:`install` in ``shell`` (for tests that share one IPython shell)."""
+    shell.set_custom_exc((), None)
+    guard = getattr(shell, "_answer_guard", None)
+    if guard is not None:
+        try:
+            shell.events.unregister("post_run_cell", guard)
+        except ValueError:
+            pass
+        del shell._answer_guard
 
 
 def _missing(value) -> bool:

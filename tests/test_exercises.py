@@ -261,7 +261,7 @@ def shell():
     sh = InteractiveShell.instance()
     assert ex.install(sh)
     yield sh
-    sh.set_custom_exc((), None)
+    ex.uninstall(sh)
     sh.user_ns.pop("answer_3", None)
 
 
@@ -290,8 +290,46 @@ def test_a_placeholder_left_after_a_failed_cell_is_explained(shell, capsys):
                    "check_number(answer_3, expected=5.1)")
     out = capsys.readouterr().out
     assert out.startswith("⏳ Not answered yet") and "stopped with a ValueError" in out
+    shell.run_cell("answer_3 = ...")  # the cell runs through again: a plain reminder
     shell.run_cell("check_number(answer_3, expected=5.1)")  # the previous cell ran through
     assert "stopped with" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("failing", ["answer_3 = pd.Series([7])",   # NameError: no pandas
+                                     "answer_3 = {'a': 1}['nope']",  # KeyError
+                                     "answer_3 = 5.1\n1 / 0",        # raises after assigning
+                                     "answer_3 = (5.1"])              # SyntaxError
+def test_a_failed_exercise_cell_never_leaves_its_old_answer_to_be_graded(shell, failing, capsys):
+    shell.run_cell("from helpers.exercises import check_number")
+    shell.run_cell("answer_3 = 5.1")  # a correct answer first
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    assert capsys.readouterr().out.startswith("✅")
+    shell.run_cell(failing)
+    capsys.readouterr()
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert "✅" not in out and out.startswith("⏳ Not answered yet: answer_3 is not set")
+    assert "stopped with a" in out and "Traceback" not in out
+    shell.run_cell("answer_3 = 6")  # fixed and run again: graded, the error forgotten
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert out.startswith("❌ Not yet: 6 is too high") and "stopped" not in out
+
+
+def test_a_failed_cell_unsets_only_the_answers_it_assigns(shell, capsys):
+    shell.run_cell("answer_3 = 5.1\nanswer_4a, answer_4b = 1, 2")
+    shell.run_cell("answer_4a, answer_4b = 1 / 0, 2")
+    assert shell.user_ns["answer_3"] == 5.1
+    assert "answer_4a" not in shell.user_ns and "answer_4b" not in shell.user_ns
+    shell.run_cell("x = answer_3 == 1 / 0")  # compares, assigns no answer: nothing unset
+    assert shell.user_ns["answer_3"] == 5.1
+    capsys.readouterr()
+
+
+def test_installing_twice_registers_one_hook(shell):
+    assert ex.install(shell)
+    hooks = [h for h in shell.events.callbacks["post_run_cell"] if isinstance(h, ex._AnswerGuard)]
+    assert len(hooks) == 1
 
 
 def test_setup_installs_the_reminder_in_a_notebook():
@@ -302,10 +340,11 @@ def test_setup_installs_the_reminder_in_a_notebook():
     import helpers
 
     sh = InteractiveShell.instance()
-    sh.set_custom_exc((), None)
+    ex.uninstall(sh)
     with warnings.catch_warnings():
         helpers.setup()
     try:
         assert NameError in sh.custom_exceptions
+        assert any(isinstance(h, ex._AnswerGuard) for h in sh.events.callbacks["post_run_cell"])
     finally:
-        sh.set_custom_exc((), None)
+        ex.uninstall(sh)

@@ -222,7 +222,14 @@ def test_in_a_kernel_a_check_after_a_failed_exercise_cell_says_so(tmp_path):
              "answer_2 = ...",
              "answer_2 = int('five')",                 # raises: answer_2 is still ...
              "checks.check_visit_count(answer_2)",
-             "undefined_name"]                        # any other NameError: its traceback
+             "undefined_name",                         # any other NameError: its traceback
+             "import helpers.data\nanswer_0 = len(helpers.data.load('visits'))",  # correct
+             "checks.check_visit_count(answer_0)",
+             "answer_0 = pd.Series([7])",             # NameError: pandas not imported
+             "checks.check_visit_count(answer_0)",    # must not grade the old, correct value
+             "answer_0 = 6",
+             "1 / 0\nanswer_0 = 6",                   # stops before re-assigning a wrong 6
+             "checks.check_visit_count(answer_0)"]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(tmp_path)}})
@@ -239,3 +246,9 @@ def test_in_a_kernel_a_check_after_a_failed_exercise_cell_says_so(tmp_path):
     assert not any(e.get("traceback") for e in errors(2)), "no traceback for an unset answer"
     assert printed(5).startswith("⏳ Not answered yet") and "stopped with a ValueError" in printed(5)
     assert errors(6) and errors(6)[0].traceback and "Not answered" not in printed(6)
+    assert printed(8).startswith("✅")
+    for i in (10, 13):  # after a failed exercise cell its old answer is not graded
+        assert printed(i).startswith("⏳ Not answered yet: answer_0 is not set"), printed(i)
+        assert "stopped with a" in printed(i) and "✅" not in printed(i)
+        assert "too low" not in printed(i) and not any(e.get("traceback") for e in errors(i))
+    assert "NameError" in printed(10) and "ZeroDivisionError" in printed(13)
