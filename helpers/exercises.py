@@ -186,7 +186,7 @@ _ASSIGNS = re.compile(r"^[ \t]*\(?((?:answer_\d+[a-z]?[ \t]*,?[ \t]*)+)\)?[ \t]*
 def assigned_answers(source: str) -> list[str]:
     """The answer names a cell's source assigns at the start of a line.
 
-    >>> assigned_answers("answer_3 = arms['nope']\nanswer_2a, answer_2b = 1, 2\nanswer_4 == 1")
+    >>> assigned_answers("answer_3 = arms['nope']\\nanswer_2a, answer_2b = 1, 2\\nanswer_4 == 1")
     ['answer_3', 'answer_2a', 'answer_2b']
     """
     names = []
