@@ -30,32 +30,44 @@ ones that bear on it, in these words:
   for two values); no two exercises share a name, so a check never grades another
   exercise's value. A check cell that finds its name unset (the exercise cell was not run,
   or stopped with an error before assigning it) prints a reminder naming it instead of a
-  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An answer still
-  ``...`` gets the ⏳ reminder; if the last cell run stopped with an error, the reminder
-  says so.
+  ``NameError`` traceback (:func:`install`, called by ``helpers.setup()``). An exercise
+  cell that stops with an error unsets the answer names it assigns, so that its check never
+  grades a value left from an earlier run; the reminder then says that the cell stopped
+  with an error. An answer still ``...`` gets the ⏳ reminder; if the last cell run stopped
+  with an error, the reminder says so.
 - **Hints.** The hint is printed with the reminder too, before any attempt: it names the
   table, the columns or the function to use and the steps in words, never a line of code
   that computes the answer.
 - **Precision.** "To one decimal" means within 0.05 (:data:`ONE_DECIMAL`); "a whole
-  number" (or "a whole year", for a year computed from a ratio) means within 0.5
-  (:data:`WHOLE`); counts, days, a year read from the data and ids are exact, and the text
-  says so. Any other tolerance a check applies (0.1% of an area, 10 km) is written in the
+  number" means within 0.5 (:data:`WHOLE`); "a whole year", for a year computed from a
+  ratio, means a whole number equal to the computed year rounded down or up (2046 or 2047
+  for 2046.78), and a number that is not whole is told to give a whole year
+  (:func:`check_year`); counts, days, a year read from the data and ids are exact, and the
+  text says so. Any other tolerance a check applies (0.1% of an area, 10 km) is written in the
   exercise's text.
 - **Types.** A number is an int, a float or a numpy number, or a one-element Series or
   array; True/False, text such as ``"16"`` and lists are refused, each with its reason.
   The one exception is a page: ``63``, ``63.0`` and ``"63"`` are the same page
-  (:func:`as_page`), in every check that asks for pages.
-- **Series.** A one-element Series or array counts as its one value (a number, a choice);
+  (:func:`as_page`), in every check that asks for pages; text that is not the number alone
+  (``"p. 63"``) is told so. None is not an answer, and the reminder says so
+  (:func:`not_done`).
+- **Series.** A one-element Series or array counts as its one value (a number, a choice),
+  and so does a one-item list or tuple for a single choice (:func:`check_choice`);
   a Series, an array, an Index, a list, a tuple or a set counts as its items (a list of
   ids). A whole table (DataFrame) is refused with how to take its column.
 - **Case.** Text answers — codes, ids, names, options — are compared exactly, capital
   letters included, in every notebook, as pandas compares them (``df[df["from_code"] ==
-  "il"]`` finds nothing). An answer right but for its capitals gets a message of its own.
+  "il"]`` finds nothing). An answer right but for its capitals gets a message of its own,
+  and so does one right but for spaces around it.
 - **Slips.** The common slips get a message that names them (:func:`slip`): a fraction for
-  a percentage, square metres for km², a ratio upside down, a number written as text.
+  a percentage (the message then shows the value without the unit), square metres for km²,
+  a ratio or a percentage upside down, a number written as text, and, wherever "to one
+  decimal" applies, a whole number rounded from the right value ("rounded too far",
+  :func:`check_number`).
 - **Messages.** A message shows the student's own value, never the answer, written plainly
-  (:func:`show`: no scientific notation) and names types in words (:func:`kind`), never as
-  a numpy or pandas type name or repr.
+  (:func:`show`: one format, no scientific notation) and names types in words
+  (:func:`kind`), never as a numpy or pandas type name or repr; it opens with a capital
+  letter (:func:`say`).
 
 A notebook's checks follow the policy by using these functions; its exercise texts and
 names are held to it by ``tests/test_structure.py``, which lists a notebook not yet
@@ -138,6 +150,8 @@ def say(ok: bool, message: str, hint: str | None = None) -> Verdict:
     The ⏳ reminder adds, in a notebook whose last cell stopped with an error, that the
     answer may not have been assigned.
     """
+    if message.startswith("❌ ") and message[2:3].islower() and message[2:].split(" ", 1)[0].isalpha():
+        message = "❌ " + message[2].upper() + message[3:]  # a message opens with a capital
     if message.startswith(NOT_DONE):
         error = _last_error()
         if error:
@@ -149,6 +163,21 @@ def say(ok: bool, message: str, hint: str | None = None) -> Verdict:
     return Verdict(ok)
 
 
+NONE_ANSWER = ("⏳ Not answered yet: None is not an answer. A function that prints a value "
+               "instead of returning it gives None (print(), a list's .sort()): assign the "
+               "value itself.")
+
+
+def not_done(answer) -> str:
+    """The ⏳ reminder for an answer :func:`unanswered` finds: for ``...`` the usual one, for
+    None one that says None is not an answer.
+
+    >>> not_done(...) == NOT_DONE, not_done(None).startswith("⏳ Not answered yet: None")
+    (True, True)
+    """
+    return NONE_ANSWER if answer is None else NOT_DONE
+
+
 def unanswered(answer) -> bool:
     """True while the exercise is not done: the answer is still ``...`` (or None).
 
@@ -158,15 +187,64 @@ def unanswered(answer) -> bool:
     return answer is ... or answer is None
 
 
-def unset_message(name: str) -> str:
-    """What a check cell prints when the answer's name was never assigned.
+def unset_message(name: str, error: str | None = None) -> str:
+    """What a check cell prints when the answer's name is not set; ``error`` is the kind of
+    error the exercise cell that assigns it stopped with, when :func:`install` saw it.
 
     >>> print(unset_message("answer_3"))
     ⏳ Not answered yet: answer_3 is not set. Run the exercise cell above, which assigns it (if that cell stops with an error, fix the error and run it again), then run this check.
+    >>> print(unset_message("answer_3", "KeyError"))
+    ⏳ Not answered yet: answer_3 is not set, because the exercise cell that assigns it stopped with a KeyError (an answer from an earlier run is not graded). Fix the error, run that cell again, then run this check.
     """
+    if error:
+        return (f"⏳ Not answered yet: {name} is not set, because the exercise cell that assigns "
+                f"it stopped with a {error} (an answer from an earlier run is not graded). Fix "
+                "the error, run that cell again, then run this check.")
     return (f"⏳ Not answered yet: {name} is not set. Run the exercise cell above, which "
             "assigns it (if that cell stops with an error, fix the error and run it again), "
             "then run this check.")
+
+
+#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``.
+_ASSIGNS = re.compile(r"^[ \t]*\(?((?:answer_\d+[a-z]?[ \t]*,?[ \t]*)+)\)?[ \t]*"
+                      r"(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+
+
+def assigned_answers(source: str) -> list[str]:
+    """The answer names a cell's source assigns at the start of a line.
+
+    >>> assigned_answers("answer_3 = arms['nope']\\nanswer_2a, answer_2b = 1, 2\\nanswer_4 == 1")
+    ['answer_3', 'answer_2a', 'answer_2b']
+    """
+    names = []
+    for match in _ASSIGNS.finditer(source):
+        names += [n for n in ANSWER_NAME.findall(match.group(1)) if n not in names]
+    return names
+
+
+class _AnswerGuard:
+    """IPython's post_run_cell hook: when a cell stops with an error, the answer names it
+    assigns are removed from the notebook, so that a check never grades a value left from an
+    earlier run of that cell; it remembers the error for :func:`unset_message`. A cell that
+    runs through clears what was remembered of its names."""
+
+    def __init__(self, shell):
+        self.shell = shell
+        self.failed: dict[str, str] = {}
+
+    def __call__(self, result) -> None:
+        info = getattr(result, "info", None)
+        source = getattr(info, "raw_cell", None) or ""
+        names = assigned_answers(source)
+        if not names:
+            return
+        error = None if result.success else (result.error_in_exec or result.error_before_exec)
+        for name in names:
+            if error is None:
+                self.failed.pop(name, None)
+            else:
+                self.shell.user_ns.pop(name, None)
+                self.failed[name] = type(error).__name__
 
 
 def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
@@ -174,15 +252,19 @@ def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
     reminder; any other name its usual traceback."""
     name = getattr(value, "name", None)
     if isinstance(name, str) and ANSWER_NAME.fullmatch(name):
-        print(unset_message(name))
+        guard = getattr(shell, "_answer_guard", None)
+        print(unset_message(name, guard.failed.get(name) if guard else None))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
 def install(shell=None) -> bool:
     """In a notebook (an IPython shell), make a check cell whose answer name is not set print
-    :func:`unset_message` instead of a NameError. Called by ``helpers.setup()``; returns
-    whether there was a shell to install it in (none in a plain script).
+    :func:`unset_message` instead of a NameError, and make an exercise cell that stops with
+    an error unset the answer names it assigns (so its check cannot grade an old value: see
+    :class:`_AnswerGuard`). Called by ``helpers.setup()``, as often as it likes (the hook is
+    registered once); returns whether there was a shell to install it in (none in a plain
+    script).
     """
     if shell is None:
         try:
@@ -193,7 +275,30 @@ def install(shell=None) -> bool:
         if shell is None:
             return False
     shell.set_custom_exc((NameError,), _unset_answer_handler)
+    old = getattr(shell, "_answer_guard", None)
+    if old is not None:
+        try:
+            shell.events.unregister("post_run_cell", old)
+        except ValueError:
+            pass
+    guard = _AnswerGuard(shell)
+    if old is not None:
+        guard.failed.update(old.failed)
+    shell._answer_guard = guard
+    shell.events.register("post_run_cell", guard)
     return True
+
+
+def uninstall(shell) -> None:
+    """Undo :func:`install` in ``shell`` (for tests that share one IPython shell)."""
+    shell.set_custom_exc((), None)
+    guard = getattr(shell, "_answer_guard", None)
+    if guard is not None:
+        try:
+            shell.events.unregister("post_run_cell", guard)
+        except ValueError:
+            pass
+        del shell._answer_guard
 
 
 def _missing(value) -> bool:
@@ -251,11 +356,15 @@ _say, _unanswered, _as_scalar = say, unanswered, as_number
 
 
 def show(value) -> str:
-    """A number as a message writes it: never in scientific notation, thousands separated
-    from 10,000 on, at most six significant digits below that.
+    """A number as a message writes it, in one format: never in scientific notation, at most
+    six significant digits (whole numbers from a million on), trailing zeros dropped,
+    thousands separated from 10,000 on (so that a year stays 2025), and a number below 0.01
+    to three significant digits.
 
     >>> show(86_600_000_000.0), show(2025), show(1036.7), show(0.004848484), show(4.0)
-    ('86,600,000,000', '2025', '1036.7', '0.00484848', '4')
+    ('86,600,000,000', '2025', '1036.7', '0.00485', '4')
+    >>> show(4747.6123), show(81_715.52), show(22_269.0), show(4 / 825e6)
+    ('4747.61', '81,715.5', '22,269', '0.00000000485')
     >>> show(np.int64(12_345)), show(float("nan")), show(-float("inf"))
     ('12,345', 'NaN', '-infinity')
     """
@@ -264,11 +373,16 @@ def show(value) -> str:
         return "NaN"
     if math.isinf(v):
         return "infinity" if v > 0 else "-infinity"
+    if v == round(v) or abs(v) >= 1e6:
+        whole = int(round(v))
+        return f"{whole:,}" if abs(whole) >= 10_000 else str(whole)
+    digits = 3 if abs(v) < 0.01 else 6
+    text = np.format_float_positional(v, precision=digits, unique=True, fractional=False,
+                                      trim="-")
     if abs(v) >= 10_000:
-        return f"{v:,.0f}" if v == round(v) or abs(v) >= 1e6 else f"{v:,.1f}"
-    if v == round(v):
-        return str(int(round(v)))
-    return np.format_float_positional(v, precision=6, unique=True, fractional=False, trim="-")
+        whole, _, decimals = text.partition(".")
+        text = f"{int(whole):,}" + (f".{decimals}" if decimals else "")
+    return text
 
 
 _KINDS = [  # (type, words), the first match wins
@@ -367,10 +481,22 @@ SLIPS = {
             "it looks like square metres: divide by 1,000,000 (1 km² is 1,000,000 m²)"),
     "inverse": (lambda v: 1 / v if v else float("nan"),
                 "it looks like the ratio upside down: divide the other way round"),
+    # a percentage computed upside down: 100 × b / a (or 100 × 100 × b / a) for 100 × a / b
+    "percent_inverse": (lambda v: 100 / v if v else float("nan"),
+                        "it looks like the percentage upside down: divide the other way round"),
+    "percent_inverse_100": (lambda v: 10_000 / v if v else float("nan"),
+                            "it looks like the percentage upside down: divide the other way "
+                            "round"),
 }
 
 #: Units whose slips every check looks for by itself.
-UNIT_SLIPS = {"%": ("percent",), "percentage points": ("percent",), "km²": ("km2",)}
+UNIT_SLIPS = {"%": ("percent", "percent_inverse", "percent_inverse_100"),
+              "percentage points": ("percent",), "km²": ("km2",)}
+
+#: The slips after which the unit is left out of the message: the value is not in that unit.
+_NOT_IN_UNIT = {"percent", "km2"}
+
+ROUNDED_TOO_FAR = "❌ Close, but rounded too far: give the answer to one decimal place."
 
 #: How close a value must come, once a slip is undone, for the message to name the slip: 5%
 #: of the expected value (or the check's own margin, if wider). It only words the feedback
@@ -386,14 +512,20 @@ def slip(value: float, expected: float, slips: Iterable[str], margin: float = 0.
     >>> slip(0.206, 4.85, ["inverse"]) is not None, slip(3.0, 4.85, ["inverse"])
     (True, None)
     """
+    named = _slip_name(value, expected, slips, margin)
+    return SLIPS[named][1] if named else None
+
+
+def _slip_name(value: float, expected: float, slips: Iterable[str], margin: float = 0.0):
+    """The name of the slip that explains ``value``, or None (see :func:`slip`)."""
     near = max(margin, SLIP_CLOSENESS * abs(expected))
     for name in slips:
-        undo, message = SLIPS[name]
+        undo, _ = SLIPS[name]
         if name == "percent" and not abs(value) <= 1:
             continue
         undone = undo(value)
         if undone == undone and abs(undone - expected) <= near:
-            return message
+            return name
     return None
 
 
@@ -404,14 +536,21 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     A one-element array or Series counts as its number (see :func:`as_number`); NaN, pd.NA,
     True and False and text are refused with a reason. A wrong answer that a common slip
     explains (:func:`slip`: those of ``unit``, see :data:`UNIT_SLIPS`, and ``slips``) is told
-    which::
+    which (a share or square metres without the unit, since the value is not in it)::
 
         >>> check_number(0.857, expected=85.7, tol=0.5, unit="%")
-        ❌ Not yet: 0.857 % is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage.
+        ❌ Not yet: 0.857 is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage.
+        Verdict(False)
+
+    With ``tol`` :data:`ONE_DECIMAL`, a whole number within 1 of ``expected`` (it rounded
+    down or up) is told it was rounded too far::
+
+        >>> check_number(5, expected=5.08, tol=ONE_DECIMAL, unit="%")
+        ❌ Close, but rounded too far: give the answer to one decimal place.
         Verdict(False)
     """
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
+        return say(False, not_done(answer), hint)
     value = as_number(answer)
     if value is None:
         return say(False, not_a_number(answer, unit), hint)
@@ -420,10 +559,46 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     margin = max(tol, abs(expected) * rel)
     if abs(value - expected) <= margin:
         return say(True, CORRECT)
+    if tol == ONE_DECIMAL and value in (math.floor(expected), math.ceil(expected)):
+        return say(False, ROUNDED_TOO_FAR, hint)
     direction = "too high" if value > expected else "too low"
-    named = slip(value, expected, (*UNIT_SLIPS.get(unit, ()), *slips), margin)
-    message = f"❌ Not yet: {show(value)}{' ' + unit if unit else ''} is {direction}"
-    return say(False, f"{message}: {named}." if named else f"{message}.", hint)
+    named = _slip_name(value, expected, (*UNIT_SLIPS.get(unit, ()), *slips), margin)
+    shown = f"{show(value)}{' ' + unit if unit and named not in _NOT_IN_UNIT else ''}"
+    message = f"❌ Not yet: {shown} is {direction}"
+    return say(False, f"{message}: {SLIPS[named][1]}." if named else f"{message}.", hint)
+
+
+def check_year(answer, expected: float, *, hint: str | None = None) -> Verdict:
+    """"A whole year": is ``answer`` a whole number (its value an integer: 2046, 2046.0, a
+    numpy integer) equal to ``expected`` (a year computed from a ratio, e.g. 2046.78) rounded
+    down or up? A number that is not whole is asked for a whole year; other answers are
+    refused as :func:`check_number` refuses them::
+
+        >>> bool(check_year(2046, 2046.78)), bool(check_year(2047.0, 2046.78))
+        ✅ Correct.
+        ✅ Correct.
+        (True, True)
+        >>> check_year(2046.78, 2046.78)
+        ❌ Not yet: give a whole year (2046.78 is not a whole number): round the year down or up.
+        Verdict(False)
+        >>> check_year(2045, 2046.78)
+        ❌ Not yet: 2045 is too low.
+        Verdict(False)
+    """
+    if unanswered(answer):
+        return say(False, not_done(answer), hint)
+    value = as_number(answer)
+    if value is None:
+        return say(False, not_a_number(answer), hint)
+    if value != value:
+        return say(False, NAN_MESSAGE, hint)
+    if math.isinf(value) or value != math.floor(value):
+        return say(False, f"❌ Not yet: give a whole year ({show(value)} is not a whole "
+                          "number): round the year down or up.", hint)
+    if value in (math.floor(expected), math.ceil(expected)):
+        return say(True, CORRECT)
+    direction = "too high" if value > expected else "too low"
+    return say(False, f"❌ Not yet: {show(value)} is {direction}.", hint)
 
 
 def _count(n: int, verb_one: str, verb_many: str) -> str:
@@ -456,7 +631,7 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
         Verdict(False)
     """
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
+        return say(False, not_done(answer), hint)
     if isinstance(answer, pd.DataFrame):
         return say(False, f"❌ Expected a list of {what}, got a whole table: take the column you "
                           f"need, e.g. table['column'].tolist().", hint)
@@ -514,7 +689,19 @@ def as_page(value):
 
 def check_pages(answer, expected: Iterable[int], *, hint: str | None = None) -> Verdict:
     """A list of page numbers, each given as an int or as a numeric string (the same page
-    either way, :func:`as_page`), in any order, each once."""
+    either way, :func:`as_page`), in any order, each once. Text that is not the number alone
+    is told so::
+
+        >>> check_pages(["p. 63", "64"], [63, 64])
+        ❌ A page as text must be the number alone ("63", not "p. 63"): got the text 'p. 63'.
+        Verdict(False)
+    """
+    if not unanswered(answer) and isinstance(answer, Iterable) and not isinstance(
+            answer, (str, pd.DataFrame)):
+        text = [p for p in _items(answer) if isinstance(p, str) and _numeric_text(p) is None]
+        if text:
+            return say(False, f'❌ A page as text must be the number alone ("63", not "p. 63"): '
+                              f"got the text {text[0]!r}.", hint)
     return check_items(answer, [int(p) for p in expected], hint=hint, what="pages",
                        normalize=as_page)
 
@@ -538,15 +725,30 @@ def check_choice(answer, correct, options: Iterable, *, hint: str | None = None)
     A one-element Series or array counts as its value; an option right but for its capitals
     gets a message of its own.
 
+    A one-item list or tuple counts as its one item too; text right but for spaces around it
+    gets a message of its own::
+
+        >>> check_choice(" turkey", "turkey", ["iran", "turkey"])
+        ❌ Almost: remove the spaces around the text: write the option exactly as it is spelled, one of 'iran', 'turkey'.
+        Verdict(False)
+        >>> bool(check_choice(["turkey"], "turkey", ["iran", "turkey"]))
+        ✅ Correct.
+        True
+
     ``correct`` must be one of the ``options`` (else the exercise is broken: ValueError)."""
     options = list(options)
     if correct not in options:
         raise ValueError(f"the correct answer {correct!r} is not one of the options {options!r}")
     listed = ", ".join(map(repr, options))
     if unanswered(answer):
-        return say(False, NOT_DONE + f" Choose one of: {listed}.", hint)
+        return say(False, not_done(answer) + f" Choose one of: {listed}.", hint)
     answer = _one_value(answer)
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = _one_value(answer[0]) if isinstance(answer[0], np.generic) else answer[0]
     if not _hashable(answer) or answer not in options:
+        if isinstance(answer, str) and answer != answer.strip() and answer.strip() in options:
+            return say(False, f"❌ Almost: remove the spaces around the text: write the option "
+                              f"exactly as it is spelled, one of {listed}.", hint)
         if isinstance(answer, str) and answer.strip().casefold() in {
                 str(o).casefold() for o in options}:
             return say(False, f"❌ Almost: write the option exactly as it is spelled "

@@ -1,5 +1,7 @@
 """Checks of notebook 01: right, wrong and unanswered; expected values come from the data."""
 
+import math
+
 import pytest
 
 from helpers import load
@@ -87,3 +89,12 @@ NO_TOLERANCE = {"check_date_slips": "compares a list of visit ids"}
 def test_near_misses_just_inside_and_outside_the_tolerance(name):
     expected, margin = NEAR_MISSES[name]()
     assert_tolerance(getattr(nb01, name), expected, margin)
+
+
+def test_deals_to_deliveries_rounded_too_far(capsys):
+    deals = float(load("arms").set_index("id").loc["deals_last_three_years", "value_usd_bn"])
+    delivered = float(load("sipri_arms").set_index("id").loc["il_deliveries_2006_2019", "value"])
+    ratio = deals / (delivered / 1000)
+    for whole in {math.floor(ratio), math.ceil(ratio)}:
+        assert not nb01.check_deals_to_deliveries(whole)
+        assert "rounded too far" in capsys.readouterr().out

@@ -106,3 +106,17 @@ NO_TOLERANCE = {"check_nearby_capitals": "compares a list of capitals"}
 def test_near_misses_just_inside_and_outside_the_tolerance(name):
     expected, margin = NEAR_MISSES[name]()
     assert_tolerance(getattr(nb02, name), expected, margin)
+
+
+def test_oblast_share_names_rounding_and_the_percentage_upside_down(capsys):
+    e = load("territory_share_estimates").set_index("id")["value"]
+    oblast, country = float(e["area_nk_ao"]), float(e["area_azerbaijan"])
+    expected = 100 * oblast / country
+    assert not nb02.check_oblast_share(round(expected))  # a whole number: one decimal asked
+    assert "rounded too far" in capsys.readouterr().out
+    for upside_down in (country / oblast, 100 * country / oblast):
+        assert not nb02.check_oblast_share(upside_down)
+        assert "percentage upside down" in capsys.readouterr().out
+    assert not nb02.check_oblast_share(oblast / country)  # a share: shown without the %
+    out = capsys.readouterr().out
+    assert "looks like a share" in out and "%" not in out.split("Hint")[0]

@@ -42,6 +42,9 @@ def test_article_ties(capsys):
     assert "1 is missing" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s(pairs + [("IL", "GE")])
     assert "should not be there" in capsys.readouterr().out
+    for again in (pairs[0], pairs[0][::-1]):  # a pair given twice, in either order
+        assert not nb03.check_article_ties_1990s(pairs + [again])
+        assert "give each item once" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s("IL-TR")
     assert not nb03.check_article_ties_1990s([("IL",)])
     assert "Expected a list of pairs" in capsys.readouterr().out

@@ -1,5 +1,7 @@
 """Checks of notebook 04: right, wrong and unanswered; the answer is never printed."""
 
+import math
+
 import pytest
 
 from helpers import energy, load, monitoring
@@ -44,10 +46,18 @@ def test_rp_and_end_year(capsys):
     assert not nb04.check_rp_2014(1 / rp)  # production over reserves
     assert "upside down" in capsys.readouterr().out
     assert not nb04.check_rp_2014(...)
-    assert nb04.check_end_year_2014(2014 + rp)
-    assert nb04.check_end_year_2014(int(2014 + rp))
-    for neighbour in (2013, 2015):
+    assert nb04.check_end_year_2014(int(2014 + rp))  # truncated: rounded down
+    assert nb04.check_end_year_2014(math.ceil(2014 + rp))  # rounded up
+    assert nb04.check_end_year_2014(float(round(2014 + rp)))  # a whole float
+    assert not nb04.check_end_year_2014(int(2014 + rp) - 1)
+    assert not nb04.check_end_year_2014(math.ceil(2014 + rp) + 1)
+    capsys.readouterr()
+    for not_whole in (2014 + rp, int(2014 + rp) + 0.6):  # not a whole year: refused, named
+        assert not nb04.check_end_year_2014(not_whole)
+        assert "give a whole year" in capsys.readouterr().out
+    for neighbour in (2013, 2015):  # another year's end year, to the nearest year
         assert not nb04.check_end_year_2014(neighbour + energy.rp_ratio(neighbour))
+        assert not nb04.check_end_year_2014(round(neighbour + energy.rp_ratio(neighbour)))
     assert not nb04.check_end_year_2014(2025)
     assert not nb04.check_end_year_2014(...)
     assert f"{rp:.1f}" not in capsys.readouterr().out
@@ -84,7 +94,7 @@ def test_weights_raise_score(capsys):
     assert not nb04.check_weights_raise_score({})  # equal weights: not above
     assert not nb04.check_weights_raise_score({g: 0 for g in growing})
     assert not nb04.check_weights_raise_score({"nonsense": 2})
-    assert "unknown indicator" in capsys.readouterr().out
+    assert "Unknown indicator" in capsys.readouterr().out  # the message opens with a capital
     assert not nb04.check_weights_raise_score({growing[0]: -1})
     assert not nb04.check_weights_raise_score([3, 2])
     assert "got a list" in capsys.readouterr().out
@@ -105,7 +115,7 @@ def test_weights_nan_and_inf_get_a_message(capsys):
     for bad in (float("nan"), float("inf")):
         assert not nb04.check_weights_raise_score({"energy_decline": bad})
         out = capsys.readouterr().out
-        assert out.startswith("❌ weight of 'energy_decline'") and "Hint:" in out
+        assert out.startswith("❌ Weight of 'energy_decline'") and "Hint:" in out
 
 
 def test_peak_year_range_comes_from_the_data(capsys):
@@ -141,10 +151,10 @@ NEAR_MISSES = {  # check -> () -> (expected answer, margin)
     # half the gap to the neighbouring years' ratios, so another year's ratio fails
     # "to one decimal": within 0.05
     "check_rp_2014": lambda: (energy.rp_ratio(2014), 0.05),
-    # "a whole year": within 0.5
-    "check_end_year_2014": lambda: (2014 + energy.rp_ratio(2014), 0.5),
 }
 NO_TOLERANCE = {
+    "check_end_year_2014": "a whole year: the computed year rounded down or up "
+                           "(test_rp_and_end_year)",
     "check_growing_indicators": "compares a list of indicator ids",
     "check_weights_raise_score": "compares a score with the equal-weights score "
                                  "(test_weights_a_small_real_increase_counts)",
@@ -155,3 +165,11 @@ NO_TOLERANCE = {
 def test_near_misses_just_inside_and_outside_the_tolerance(name):
     expected, margin = NEAR_MISSES[name]()
     assert_tolerance(getattr(nb04, name), expected, margin)
+
+
+@pytest.mark.parametrize("weight, named", [("3", 'the text "3"'), (True, "True or False"),
+                                           (None, "None")])
+def test_a_weight_that_is_not_a_number_is_named_with_its_kind(weight, named, capsys):
+    assert not nb04.check_weights_raise_score({"energy_decline": weight})
+    out = capsys.readouterr().out
+    assert "'energy_decline'" in out and named in out and "got a dict" not in out

@@ -1,5 +1,7 @@
+import pandas as pd
 import pytest
 
+from helpers.data import load
 from helpers.argument import behind, load_graph, pages_behind
 from helpers.checks import nb05
 from helpers.errors import DataError
@@ -87,3 +89,24 @@ NO_TOLERANCE = {
     "check_pages_behind_gains": "compares a list of pages",
     "check_change_of_government": "one choice among the relationships",
 }
+
+
+def test_pages_written_with_p_are_told_to_give_the_number_alone(capsys):
+    pages = sorted(pages_behind(load_graph(), "gains_justify_risk", kind="evidence",
+                                relation="supports"))
+    assert not nb05.check_pages_behind_gains([f"p. {p}" for p in pages])
+    out = capsys.readouterr().out
+    assert "number alone" in out and "whole numbers (int)" not in out
+    assert nb05.check_pages_behind_gains([str(p) for p in pages])
+
+
+def test_change_of_government_spaces_and_a_one_item_list(capsys):
+    ends = load("special_relationship_endings")
+    right = ends[(ends["role"].astype(str) == "ending")
+                 & (ends["change_kind"].astype(str) == "change_of_government")
+                 ]["relationship"].iloc[0]
+    assert not nb05.check_change_of_government(f" {right}")
+    out = capsys.readouterr().out
+    assert "spaces around" in out and "capital letters" not in out
+    assert nb05.check_change_of_government([right])
+    assert nb05.check_change_of_government(pd.Series([right]))

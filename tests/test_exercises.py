@@ -1,5 +1,6 @@
 """The check functions: right, wrong and unanswered, and never the answer itself."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -155,7 +156,7 @@ def test_choice_refuses_arrays_and_a_broken_exercise(capsys):
 
     assert not ex.check_choice(np.array(["a", "b"]), "b", ["a", "b"])
     out = capsys.readouterr().out
-    assert "an array is not one of the options" in out and "array(" not in out
+    assert "An array is not one of the options" in out and "array(" not in out
     with pytest.raises(ValueError, match="not one of the options"):
         ex.check_choice("a", "z", ["a", "b"])
 
@@ -206,7 +207,7 @@ def test_a_number_written_as_text_is_named(capsys):
 
 
 @pytest.mark.parametrize("answer", [
-    np.int64(7) if (np := __import__("numpy")) else None, np.float64(1e12), np.True_,
+    np.int64(7), np.float64(1e12), np.True_,
     pd.Series([1.5, 2.5]), pd.Series([], dtype="float64"), pd.Series(["a"]),
     np.array([1, 2, 3]), [1, 2], {"a": 1}, pd.Timestamp("2014-01-01"), 1e-9, 8.66e10,
 ])
@@ -261,7 +262,8 @@ def shell():
     sh = InteractiveShell.instance()
     assert ex.install(sh)
     yield sh
-    sh.set_custom_exc((), None)
+    sh.run_cell("pass")  # leave no failed cell behind for later tests in this process
+    ex.uninstall(sh)
     sh.user_ns.pop("answer_3", None)
 
 
@@ -290,8 +292,46 @@ def test_a_placeholder_left_after_a_failed_cell_is_explained(shell, capsys):
                    "check_number(answer_3, expected=5.1)")
     out = capsys.readouterr().out
     assert out.startswith("⏳ Not answered yet") and "stopped with a ValueError" in out
+    shell.run_cell("answer_3 = ...")  # the cell runs through again: a plain reminder
     shell.run_cell("check_number(answer_3, expected=5.1)")  # the previous cell ran through
     assert "stopped with" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("failing", ["answer_3 = pd.Series([7])",   # NameError: no pandas
+                                     "answer_3 = {'a': 1}['nope']",  # KeyError
+                                     "answer_3 = 5.1\n1 / 0",        # raises after assigning
+                                     "answer_3 = (5.1"])              # SyntaxError
+def test_a_failed_exercise_cell_never_leaves_its_old_answer_to_be_graded(shell, failing, capsys):
+    shell.run_cell("from helpers.exercises import check_number")
+    shell.run_cell("answer_3 = 5.1")  # a correct answer first
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    assert capsys.readouterr().out.startswith("✅")
+    shell.run_cell(failing)
+    capsys.readouterr()
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert "✅" not in out and out.startswith("⏳ Not answered yet: answer_3 is not set")
+    assert "stopped with a" in out and "Traceback" not in out
+    shell.run_cell("answer_3 = 6")  # fixed and run again: graded, the error forgotten
+    shell.run_cell("check_number(answer_3, expected=5.1)")
+    out = capsys.readouterr().out
+    assert out.startswith("❌ Not yet: 6 is too high") and "stopped" not in out
+
+
+def test_a_failed_cell_unsets_only_the_answers_it_assigns(shell, capsys):
+    shell.run_cell("answer_3 = 5.1\nanswer_4a, answer_4b = 1, 2")
+    shell.run_cell("answer_4a, answer_4b = 1 / 0, 2")
+    assert shell.user_ns["answer_3"] == 5.1
+    assert "answer_4a" not in shell.user_ns and "answer_4b" not in shell.user_ns
+    shell.run_cell("x = answer_3 == 1 / 0")  # compares, assigns no answer: nothing unset
+    assert shell.user_ns["answer_3"] == 5.1
+    capsys.readouterr()
+
+
+def test_installing_twice_registers_one_hook(shell):
+    assert ex.install(shell)
+    hooks = [h for h in shell.events.callbacks["post_run_cell"] if isinstance(h, ex._AnswerGuard)]
+    assert len(hooks) == 1
 
 
 def test_setup_installs_the_reminder_in_a_notebook():
@@ -302,10 +342,94 @@ def test_setup_installs_the_reminder_in_a_notebook():
     import helpers
 
     sh = InteractiveShell.instance()
-    sh.set_custom_exc((), None)
+    ex.uninstall(sh)
     with warnings.catch_warnings():
         helpers.setup()
     try:
         assert NameError in sh.custom_exceptions
+        assert any(isinstance(h, ex._AnswerGuard) for h in sh.events.callbacks["post_run_cell"])
     finally:
-        sh.set_custom_exc((), None)
+        ex.uninstall(sh)
+
+
+# --- the findings of a student's pass (issue 12) ---------------------------------------------
+
+@pytest.mark.parametrize("answer, expected", [(2046, 2046.78), (2047, 2046.78), (2047.0, 2046.78),
+                                              (np.int64(2036), 2036.27), (2036, 2036.0)])
+def test_a_whole_year_is_the_year_rounded_down_or_up(answer, expected):
+    assert ex.check_year(answer, expected)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    (2036.6, 2036.27, "give a whole year"), (2046.78, 2046.78, "give a whole year"),
+    (2045, 2046.78, "too low"), (2048, 2046.78, "too high"), (2037, 2036.0, "too high"),
+    ("2046", 2046.78, "without quotes"), (True, 2046.78, "True or False"),
+])
+def test_a_whole_year_refuses_other_years_and_fractions(answer, expected, message, capsys):
+    assert not ex.check_year(answer, expected)
+    assert message in capsys.readouterr().out
+
+
+def test_rounded_too_far_is_named_wherever_one_decimal_applies(capsys):
+    for answer, expected in [(5, 5.08), (22, 22.27), (23, 22.27), (np.int64(5), 5.08)]:
+        assert not ex.check_number(answer, expected=expected, tol=ex.ONE_DECIMAL, unit="%")
+        assert "rounded too far" in capsys.readouterr().out
+    for answer, expected, tol in [(21, 22.27, ex.ONE_DECIMAL), (22, 22.27, 0.01),
+                                  (22.1, 22.27, ex.ONE_DECIMAL)]:
+        assert not ex.check_number(answer, expected=expected, tol=tol)
+        assert "rounded too far" not in capsys.readouterr().out
+
+
+def test_a_percentage_upside_down_is_named(capsys):
+    right = 100 * 4_400 / 86_600
+    for upside_down in (86_600 / 4_400, 100 * 86_600 / 4_400):
+        assert not ex.check_number(upside_down, expected=right, tol=ex.ONE_DECIMAL, unit="%")
+        assert "percentage upside down" in capsys.readouterr().out
+    assert not ex.check_number(12.0, expected=right, tol=ex.ONE_DECIMAL, unit="%")
+    assert "upside down" not in capsys.readouterr().out
+
+
+def test_a_share_is_shown_without_the_percent_sign(capsys):
+    ex.check_number(0.857143, expected=85.7143, tol=ex.WHOLE, unit="%")
+    out = capsys.readouterr().out
+    assert "0.857143 is too low" in out and "%" not in out.split("Hint")[0]
+    ex.check_number(40, expected=85.7, tol=ex.WHOLE, unit="%")
+    assert "40 % is too low" in capsys.readouterr().out  # a value in the unit keeps it
+
+
+def test_show_has_one_format():
+    assert ex.show(4747.6123) == "4747.61" and ex.show(81_715.52) == "81,715.5"
+    assert ex.show(8128.19) == "8128.19" and ex.show(22_269.0) == "22,269"
+    assert ex.show(4 / 825e6) == "0.00000000485" and ex.show(0.0012345) == "0.00123"
+    assert ex.show(2046) == "2046" and ex.show(0.857143) == "0.857143"
+
+
+def test_none_is_not_an_answer(capsys):
+    assert not ex.check_number(None, expected=5)
+    assert not ex.check_items(None, ["a"])
+    assert not ex.check_choice(None, "a", ["a", "b"])
+    out = capsys.readouterr().out
+    assert out.count("None is not an answer") == 3 and "replace ..." not in out
+
+
+def test_a_message_opens_with_a_capital(capsys):
+    ex.say(False, "❌ weights must be numbers ≥ 0.")
+    assert capsys.readouterr().out.startswith("❌ Weights must")
+    ex.say(False, "❌ 'iran' is not one of the options.")
+    assert capsys.readouterr().out.startswith("❌ 'iran'")
+
+
+def test_a_page_as_text_must_be_the_number_alone(capsys):
+    assert not ex.check_pages(["p. 63", "p. 64"], [63, 64])
+    out = capsys.readouterr().out
+    assert "number alone" in out and "'p. 63'" in out and "whole numbers (int)" not in out
+    assert ex.check_pages(["63", 64], [63, 64])
+
+
+def test_a_choice_with_spaces_around_it_and_a_one_item_list(capsys):
+    assert not ex.check_choice(" turkey", "turkey", ["iran", "turkey"])
+    out = capsys.readouterr().out
+    assert "spaces around" in out and "capital letters" not in out
+    assert ex.check_choice(["turkey"], "turkey", ["iran", "turkey"])
+    assert ex.check_choice(("turkey",), "turkey", ["iran", "turkey"])
+    assert not ex.check_choice(["turkey", "iran"], "turkey", ["iran", "turkey"])

@@ -156,7 +156,6 @@ CLAIMS = [
     Claim("01", "cell-028", r"(\w+) of the (\w+) listed were Israeli", _visits),
     Claim("01", "cell-014", r"more than (\w+) weeks \*before\* the visit",
           lambda: (min(_days_before()) // 7,)),
-    Claim("01", "cell-014", r"\((\d+) or (\d+) days, by the two datings\)", _days_before),
     Claim("01", "cell-020", r"US\$(\d+) million for (\d{4})–(\d{4})",
           lambda: (*_sipri("il_deliveries_2006_2019")(),
                    *_t("sipri_arms").loc["il_deliveries_2006_2019",

@@ -275,3 +275,18 @@ def test_a_deleted_check_cell_is_caught(tmp_path):
             test_every_check_is_called_by_one_check_cell(broken)
     finally:
         EXERCISES[broken.name] = exercises(path)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_a_whole_year_check_is_stated_as_rounded_down_or_up(path):
+    """helpers/exercises.py, "Precision": a check that asks for "a whole year" (it calls
+    ``check_year``) accepts the computed year rounded down or up, and its exercise's text says
+    so, in those words."""
+    module = importlib.import_module(f"helpers.checks.nb{path.name[:2]}")
+    for e in EXERCISES[path.name]:
+        text = " ".join(e.cells[0].source.split())
+        for name in [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]:
+            if "check_year(" in inspect.getsource(getattr(module, name)):
+                assert "a whole year" in text and re.search(r"round(ed)? down or up", text), \
+                    f"Exercise {e.number}: {name} wants a whole year; the text does not say " \
+                    "'rounded down or up'"

@@ -138,6 +138,42 @@ def test_rebuild_keeps_a_changed_copy_and_refreshes_an_untouched_one(collection,
     assert mine in result.written and not result.kept
 
 
+def test_a_fresh_copy_is_written_only_when_the_collection_changed(collection, tmp_path,
+                                                                  capsys):
+    out = tmp_path / "student"
+    build_student.update(collection, out)
+    mine = out / collection[0].name
+    nb = nbformat.read(mine, as_version=4)
+    _answer_cell(nb).source = "answer = 42  # my answer"
+    nbformat.write(nb, mine)
+    fresh = build_student.fresh_path(mine)
+
+    # nothing changed upstream: the copy is kept and no fresh copy is written, twice
+    for _ in range(2):
+        capsys.readouterr()
+        build_student.main(["--out", str(out), *map(str, collection)])
+        said = capsys.readouterr().out
+        assert not fresh.exists(), "a fresh copy with nothing new in it"
+        assert f"kept {mine}" in said and "no new copy is written" in said
+
+    # the collection changes: one fresh copy, then none again until the next change
+    src = nbformat.read(collection[0], as_version=4)
+    src.cells.append(nbformat.v4.new_markdown_cell("A new closing note."))
+    nbformat.write(src, collection[0])
+    result = build_student.update(collection, out)
+    assert result.fresh == [fresh] and result.kept == [mine]
+    assert nbformat.read(fresh, as_version=4).cells[-1].source == "A new closing note."
+    fresh.write_text("my scribbles on the fresh copy", encoding="utf-8")
+    result = build_student.update(collection, out)
+    assert result.kept == [mine] and not result.fresh
+    assert fresh.read_text(encoding="utf-8") == "my scribbles on the fresh copy"
+    src.cells.append(nbformat.v4.new_markdown_cell("Another note."))
+    nbformat.write(src, collection[0])
+    assert build_student.update(collection, out).fresh == [fresh]
+    assert nbformat.read(fresh, as_version=4).cells[-1].source == "Another note."
+    assert _answer_cell(nbformat.read(mine, as_version=4)).source == "answer = 42  # my answer"
+
+
 def test_running_a_copy_is_not_a_change(collection, tmp_path):
     out = tmp_path / "student"
     build_student.update(collection, out)
@@ -222,7 +258,14 @@ def test_in_a_kernel_a_check_after_a_failed_exercise_cell_says_so(tmp_path):
              "answer_2 = ...",
              "answer_2 = int('five')",                 # raises: answer_2 is still ...
              "checks.check_visit_count(answer_2)",
-             "undefined_name"]                        # any other NameError: its traceback
+             "undefined_name",                         # any other NameError: its traceback
+             "import helpers.data\nanswer_0 = len(helpers.data.load('visits'))",  # correct
+             "checks.check_visit_count(answer_0)",
+             "answer_0 = pd.Series([7])",             # NameError: pandas not imported
+             "checks.check_visit_count(answer_0)",    # must not grade the old, correct value
+             "answer_0 = 6",
+             "1 / 0\nanswer_0 = 6",                   # stops before re-assigning a wrong 6
+             "checks.check_visit_count(answer_0)"]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(tmp_path)}})
@@ -239,3 +282,9 @@ def test_in_a_kernel_a_check_after_a_failed_exercise_cell_says_so(tmp_path):
     assert not any(e.get("traceback") for e in errors(2)), "no traceback for an unset answer"
     assert printed(5).startswith("⏳ Not answered yet") and "stopped with a ValueError" in printed(5)
     assert errors(6) and errors(6)[0].traceback and "Not answered" not in printed(6)
+    assert printed(8).startswith("✅")
+    for i in (10, 13):  # after a failed exercise cell its old answer is not graded
+        assert printed(i).startswith("⏳ Not answered yet: answer_0 is not set"), printed(i)
+        assert "stopped with a" in printed(i) and "✅" not in printed(i)
+        assert "too low" not in printed(i) and not any(e.get("traceback") for e in errors(i))
+    assert "NameError" in printed(10) and "ZeroDivisionError" in printed(13)

@@ -14,12 +14,15 @@ In each copy, made by nbconvert's ``TagRemovePreprocessor``,
 Run top to bottom, every check in a student version prints the "⏳ Not answered yet"
 reminder (tests/test_student.py runs them to make sure).
 
-Building again never destroys work. ``student/.built.json`` records what the last build
-wrote: a hash of each copy's cells (their kinds and sources, not outputs, so running a
-notebook is not a change). A copy whose cells still match is refreshed from the collection;
-a copy the student has changed is kept, the command says so, and the new version is written
-beside it as ``NN_name.fresh.ipynb``. ``--replace`` overwrites every copy (for a hand-out
-folder nobody edits, such as ``build/student/``).
+Building again never destroys work. ``student/.built.json`` records, for each copy, the
+hand-out version it was built from: a hash of its cells (their kinds and sources, not
+outputs, so running a notebook is not a change). A copy whose cells still match is refreshed
+from the collection; a copy the student has changed is kept, and the command says so. Only
+when the collection's version differs from the one that copy was built from (and from the
+one last written beside it) is the new version written beside it, as
+``NN_name.fresh.ipynb``, and the record notes it, so that a rebuild with nothing new upstream
+writes no fresh copy. ``--fresh NN`` writes one at any time. ``--replace`` overwrites every
+copy (for a hand-out folder nobody edits, such as ``build/student/``).
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ def fresh_path(dest: Path) -> Path:
 class Result(NamedTuple):
     written: list[Path]  # copies written (new or refreshed)
     kept: list[Path]  # copies the student changed, left as they are
-    fresh: list[Path]  # new versions written beside the kept ones
+    fresh: list[Path]  # new versions written beside kept ones (only when there was news)
 
 
 def _changed(dest: Path, recorded: str | None, new: str) -> bool:
@@ -104,8 +107,10 @@ def _changed(dest: Path, recorded: str | None, new: str) -> bool:
 
 def update(paths: list[Path], out: Path = OUT) -> Result:
     """Write the student version of each notebook into ``out`` without destroying work: a
-    copy the student changed (see the module's docstring) is kept and the new version goes
-    beside it as ``NN_name.fresh.ipynb``; every other copy is written or refreshed."""
+    copy the student changed (see the module's docstring) is kept, and the new version goes
+    beside it as ``NN_name.fresh.ipynb`` when it differs from the version the copy was built
+    from and from the one last written beside it; every other copy is written or
+    refreshed."""
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
     try:
@@ -117,14 +122,19 @@ def update(paths: list[Path], out: Path = OUT) -> Result:
         nb = student_version(nbformat.read(path, as_version=4))
         new = cells_hash(nb)
         dest = out / path.name
-        if dest.exists() and _changed(dest, manifest.get(dest.name), new):
-            nbformat.write(nb, fresh_path(dest))
+        fresh = fresh_path(dest)
+        built_from = manifest.get(dest.name)
+        if dest.exists() and _changed(dest, built_from, new):
             result.kept.append(dest)
-            result.fresh.append(fresh_path(dest))
+            if new not in {built_from, manifest.get(fresh.name)}:  # news from upstream
+                nbformat.write(nb, fresh)
+                result.fresh.append(fresh)
+                manifest[fresh.name] = new
         else:
             nbformat.write(nb, dest)
             result.written.append(dest)
-        manifest[dest.name] = new
+            manifest[dest.name] = new
+            manifest.pop(fresh.name, None)
         # written after each notebook, so an interrupted build still knows what it wrote
         manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
                                  encoding="utf-8")
@@ -171,9 +181,16 @@ def main(argv: list[str] | None = None) -> None:
     result = update(paths, args.out)
     for dest in result.written:
         print(f"wrote {_show(dest)}")
-    for dest, fresh in zip(result.kept, result.fresh):
-        print(f"kept {_show(dest)}: you have changed it, so it is left as it is; "
-              f"the new version is beside it in {_show(fresh)}")
+    for dest in result.kept:
+        fresh = fresh_path(dest)
+        if fresh in result.fresh:
+            print(f"kept {_show(dest)}: you have changed it, so it is left as it is; "
+                  f"the new version is beside it in {_show(fresh)}")
+        else:
+            print(f"kept {_show(dest)}: you have changed it, so it is left as it is; the "
+                  "collection's version has not changed since your copy was built (or since "
+                  f"the last {FRESH} copy), so no new copy is written "
+                  f"(--fresh {dest.name[:2]} writes one)")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ and follows the policy of :mod:`helpers.exercises` (a tolerance is the exercise'
 from __future__ import annotations
 
 from helpers.data import load
-from helpers.exercises import ONE_DECIMAL, WHOLE, as_number, check_items, check_number, say
+from helpers.exercises import ONE_DECIMAL, WHOLE, check_items, check_number
 from helpers.dates import compare_dates
 
 
@@ -38,17 +38,14 @@ def check_deals_to_deliveries(answer) -> bool:
     years' are than SIPRI's Israeli deliveries to Azerbaijan over 2006-2019, to one decimal
     (within 0.05).
 
-    A whole number rounded from the right ratio gets its own message (give one decimal), and
-    so does the ratio upside down."""
+    A whole number rounded from the right ratio gets its own message (give one decimal:
+    :func:`helpers.exercises.check_number` does it for every "to one decimal"), and so does
+    the ratio upside down."""
     deals_bn = float(load("arms").set_index("id").loc["deals_last_three_years", "value_usd_bn"])
     sipri = load("sipri_arms").set_index("id")
     delivered_bn = float(sipri.loc["il_deliveries_2006_2019", "value"]) / 1000  # million -> bn
     expected = deals_bn / delivered_bn
     hint = ("Put both in the same unit first: value_usd_bn is in billions, the SIPRI value in "
             "millions (see its `unit`).")
-    value = as_number(answer)
-    if (value is not None and value == round(expected)
-            and abs(value - expected) > ONE_DECIMAL):
-        return say(False, "❌ Close, but rounded too far: give the ratio to one decimal place.")
     return check_number(answer, expected=expected, tol=ONE_DECIMAL, slips=("inverse",),
                         hint=hint)

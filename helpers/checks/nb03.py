@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.data import load
-from helpers.exercises import (CORRECT, NOT_DONE, Verdict, as_number, check_items, check_number,
+from helpers.exercises import (CORRECT, not_done, Verdict, as_number, check_items, check_number,
                                kind, say, unanswered)
 
 #: Exercise 1's tolerance, written in its text.
@@ -50,18 +50,19 @@ def check_unbalanced_after_flip(answer) -> Verdict:
 
 
 def _pairs(answer):
-    """A list of pairs as a set of frozensets; None if it is not a list of two-code pairs.
-    Codes are kept as written: the check compares them exactly, capital letters included."""
+    """A list of pairs as a list of frozensets (a pair given twice, in either order, is there
+    twice, for the check to refuse); None if it is not a list of two-code pairs. Codes are
+    kept as written: the check compares them exactly, capital letters included."""
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return None
-    out = set()
+    out = []
     for item in answer:
         if isinstance(item, str) or not isinstance(item, Iterable):
             return None
         pair = frozenset(str(x).strip() for x in item)
         if len(pair) != 2:
             return None
-        out.add(pair)
+        out.append(pair)
     return out
 
 
@@ -70,7 +71,7 @@ def check_article_ties_1990s(answer) -> Verdict:
     Answer as a list of pairs of actor codes, e.g. ``[("IL", "AZ"), ...]``; order is free."""
     hint = "Filter alignments for period '1990s' and basis 'article'; give (source, target) pairs."
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
+        return say(False, not_done(answer), hint)
     if isinstance(answer, pd.DataFrame):
         return say(False, "❌ Expected a list of pairs of actor codes, got a whole table: turn "
                           "its two code columns into a list of (source, target) pairs.", hint)
@@ -81,7 +82,7 @@ def check_article_ties_1990s(answer) -> Verdict:
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}
-    if pairs != expected and {frozenset(c.upper() for c in p) for p in pairs} == expected:
+    if set(pairs) != expected and {frozenset(c.upper() for c in p) for p in pairs} == expected:
         return say(False, "❌ Almost: write the actor codes exactly as the data spell them "
                           "(capital letters included).", hint)
     return check_items(pairs, expected, hint=hint, what="pairs")
@@ -131,7 +132,7 @@ def check_az_ru_counts(answer) -> Verdict:
     hint = ("Do what Exercise 3 did twice, on the 2014 graph g14: once with the AZ–RU tie set "
             "to +1, once to -1; put each count under its sign.")
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
+        return say(False, not_done(answer), hint)
     if not isinstance(answer, dict):
         return say(False, f"❌ Expected a dict of two counts, like {{1: ..., -1: ...}}, got "
                           f"{kind(answer)}.", hint)

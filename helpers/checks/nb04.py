@@ -1,6 +1,6 @@
 """Checks for 04_weaknesses.ipynb. Each computes its expected answer from the data when it is
 called, and never prints it; all follow the policy of :mod:`helpers.exercises` ("to one
-decimal" is within 0.05, "a whole year" within 0.5)."""
+decimal" is within 0.05, "a whole year" the computed year rounded down or up)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from numbers import Real
 import pandas as pd
 
 from helpers.data import load
-from helpers.exercises import (CORRECT, NOT_DONE, ONE_DECIMAL, WHOLE, Verdict, as_number,
-                               check_items, check_number, kind, say, show, unanswered)
+from helpers.exercises import (CORRECT, not_done, ONE_DECIMAL, Verdict, as_number,
+                               check_items, check_number, check_year, kind, say, show,
+                               unanswered)
+from helpers.exercises import _is_bool, _numeric_text
 
 
 def visit_gaps() -> dict[str, int]:
@@ -102,13 +104,15 @@ def check_rp_2014(answer) -> Verdict:
 
 
 def check_end_year_2014(answer) -> Verdict:
-    """The year the oil would run out by the R/P arithmetic of 2014, as a whole year (within
-    0.5, so 2014 + the ratio, rounded or not, passes and a neighbouring year's end year does
-    not: tests/test_checks_nb04.py holds the data to that)."""
+    """The year the oil would run out by the R/P arithmetic of 2014, as a whole year: 2014 +
+    the ratio rounded down or up (:func:`helpers.exercises.check_year`); a number that is not
+    whole is asked for a whole year, and a neighbouring year's end year rounded to the nearest
+    year is refused (tests/test_checks_nb04.py holds the data to that)."""
     from helpers import energy
 
-    return check_number(answer, expected=2014 + energy.rp_ratio(2014), tol=WHOLE,
-                        hint="Add the 2014 R/P ratio to 2014.")
+    return check_year(answer, expected=2014 + energy.rp_ratio(2014),
+                      hint="Add the 2014 R/P ratio to 2014, then round down or up to a "
+                           "whole year.")
 
 
 def check_growing_indicators(answer) -> Verdict:
@@ -131,10 +135,15 @@ def check_weights_raise_score(answer) -> Verdict:
     hint = ("A dict like {'energy_decline': 2, ...}; give more weight to the indicators "
             "coded 2 than to those coded 1.")
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
-    if not isinstance(answer, dict) or not all(
-            isinstance(v, Real) and not isinstance(v, bool) for v in answer.values()):
+        return say(False, not_done(answer), hint)
+    if not isinstance(answer, dict):
         return say(False, f"❌ Expected a dict of numbers, got {kind(answer)}.", hint)
+    for key, weight in answer.items():
+        if not isinstance(weight, Real) or _is_bool(weight):
+            what = (f'the text "{weight.strip()}": write the number without quotes'
+                    if _numeric_text(weight) is not None else kind(weight))
+            return say(False, f"❌ Expected a dict of numbers: the weight of {key!r} is "
+                              f"{what}.", hint)
     try:
         mine = monitoring.score(answer, ndigits=None)
     except ValueError as err:

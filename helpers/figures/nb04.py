@@ -86,11 +86,14 @@ def draw_production(*, title: str, source: str, ax=None, mark_peak: bool = True)
     return finish(ax, title=title, source=source)
 
 
-def draw_implied_end(*, title: str, source: str, ax=None):
+def draw_implied_end(*, title: str, source: str, ax=None, last_year: int | None = None):
     """The year in which oil "runs out" by the R/P arithmetic, computed afresh each year from
-    that year's reserves and output, against the article's year (p. 67, n. 40). Returns the
-    Axes."""
+    that year's reserves and output, against the article's year (p. 67, n. 40). With
+    ``last_year``, the calculation stops in that year (so that a later year's end year is
+    left for an exercise). Returns the Axes."""
     t = rp_table()
+    if last_year is not None:
+        t = t.loc[:last_year]
     claim = article_year("oil_exhaustion_year")
     ours, article = series("our_model"), series("article")
     if ax is None:
