@@ -6,8 +6,8 @@ import pandas as pd
 
 from helpers.data import load
 from helpers.energy import production, rp_ratio
-from helpers.exercises import (NOT_DONE, ONE_DECIMAL, WHOLE, Verdict, as_number, check_items,
-                               check_number, say, show, unanswered)
+from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, check_items, check_number,
+                               check_year, not_done, say, show, unanswered)
 from helpers.scorecard import judgements, later_output, share_of
 
 #: Exercise 1's years: the article's "no oil by 2025" (p. 67, n. 40) against its peak year.
@@ -23,7 +23,7 @@ def check_share_2025(answer) -> Verdict:
     ⏳ Not answered yet: replace ... with your answer. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
     Verdict(False)
     >>> check_share_2025(0.5452755)
-    ❌ Not yet: 0.545276 % is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
+    ❌ Not yet: 0.545276 is too low: it looks like a share (a fraction of 1): multiply by 100 to give a percentage. Hint: Divide the 2025 value of the national series by its 2010 value, times 100; give one decimal.
     Verdict(False)
     """
     hint = (f"Divide the {SCORE_YEAR} value of the national series by its {BASE_YEAR} value, "
@@ -111,10 +111,10 @@ def check_rp_2020(answer) -> Verdict:
 
 def check_end_year_2020(answer) -> Verdict:
     """The year the reserves would run out at the 2020 rate (2020 + the R/P ratio), as a whole
-    year (within 0.5: 2020 + the ratio, rounded or not, passes)."""
+    year: the computed year rounded down or up (:func:`helpers.exercises.check_year`)."""
     year = rp_year()
-    return check_number(answer, year + rp_ratio(year), tol=WHOLE,
-                        hint=f"Add the {year} R/P ratio to {year}.")
+    return check_year(answer, year + rp_ratio(year),
+                      hint=f"Add the {year} R/P ratio to {year}, then round the year down or up.")
 
 
 def _is_bool(value) -> bool:
@@ -186,7 +186,7 @@ def check_crosstab(answer) -> Verdict:
     hint = ("pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty "
             "cells and margins.")
     if unanswered(answer):
-        return say(False, NOT_DONE, hint)
+        return say(False, not_done(answer), hint)
     got = _cells(answer)
     if isinstance(got, str):
         return say(False, got, hint)
