@@ -25,6 +25,16 @@ except ImportError:  # Windows: no fcntl; one worker builds at a time there only
 OUT = ROOT / "build"
 _BUILT: dict[bool, Path] = {}
 
+#: axe-core, vendored (tools/vendor/axe-core/), injected into a page so nothing is fetched.
+AXE = ROOT / "tools" / "vendor" / "axe-core" / "axe.min.js"
+RUN_AXE = """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v =>
+    v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"""
+#: Every page of either site, relative to its folder.
+PAGES = (["index.html", "search.html", "genindex.html"]
+         + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS])
+#: The viewports the site is read at: (width, height, mobile).
+WIDTHS = {"desktop": (1280, 900, False), "phone": (390, 844, True)}
+
 
 def built(student: bool = False) -> Path:
     """The folder of the built site (the instructor's, or with ``student`` the student's)."""
@@ -42,6 +52,45 @@ def built(student: bool = False) -> Path:
                     fcntl.flock(lock, fcntl.LOCK_UN)
         _BUILT[student] = OUT / name
     return _BUILT[student]
+
+
+def _emulate(chromium, page, width: str) -> None:
+    w, h, mobile = WIDTHS[width]
+    chromium.send("Emulation.setDeviceMetricsOverride",
+                  {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": mobile},
+                  session=page.session)
+
+
+def reopen_at(chromium, page, url: str, width: str) -> None:
+    """Load ``url`` again in the same tab at another viewport ``width``."""
+    _emulate(chromium, page, width)
+    page.navigate(url)
+
+
+def open_at(chromium, url: str, width: str):
+    """A page opened at a viewport of ``width`` ("desktop" or "phone")."""
+    page = chromium.open("about:blank")
+    _emulate(chromium, page, width)
+    page.navigate(url)
+    return page
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds wrong with the page as it is laid out now (one line each)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate(RUN_AXE)
+
+
+def scrolls_sideways(page, width: str) -> str | None:
+    """Why the page scrolls sideways at the viewport ``width`` it was opened at, or None.
+
+    Measured against the viewport's own width, not ``window.innerWidth``: a page on a phone
+    that is too wide widens its layout viewport to fit (the browser zooms out), so
+    innerWidth grows with it and would hide the fault."""
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    view = WIDTHS[width][0]
+    return f"scrolls sideways at {view} px ({scroll} px wide)" if scroll > view else None
 
 
 def pages(site: Path) -> list[Path]:

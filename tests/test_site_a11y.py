@@ -3,8 +3,9 @@ at 1280 px and at 390 px wide, no page scrolls sideways at 390 px, and every tog
 with Tab, opens and closes with Enter and Space, and shows where the focus is.
 
 axe-core is the vendored copy in tools/vendor/axe-core/ (injected into each page, so nothing
-is fetched). Both sites are checked: the instructor's (make book) and the student's
-(make book-student). Needs the Debian package chromium; without it these tests skip.
+is fetched). The instructor's site (make book) here, each page checked at both widths in one
+tab; the student's (make book-student) in tests/test_site_a11y_student.py, so that
+the two run side by side. Needs the Debian package chromium; without it these tests skip.
 """
 
 from __future__ import annotations
@@ -19,12 +20,7 @@ from conftest import NOTEBOOKS, ROOT
 
 pytestmark = pytest.mark.site
 AXE_DIR = ROOT / "tools" / "vendor" / "axe-core"
-AXE = AXE_DIR / "axe.min.js"
-WIDTHS = {"desktop": (1280, 900, False), "phone": (390, 844, True)}
-RUN_AXE = """axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v =>
-    v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))"""
-PAGES = (["index.html", "search.html", "genindex.html"]
-         + [f"notebooks/{p.stem}.html" for p in NOTEBOOKS])
+AXE, PAGES, open_at = site_build.AXE, site_build.PAGES, site_build.open_at
 
 
 def test_axe_is_vendored_at_the_version_its_readme_names():
@@ -58,39 +54,18 @@ def server():
         yield url
 
 
-@pytest.fixture(scope="module")
-def student_server():
-    with _serve(True) as url:
-        yield url
-
-
-def open_at(chromium, url, width):
-    """A page opened at a viewport of ``width`` ("desktop" or "phone")."""
-    w, h, mobile = WIDTHS[width]
-    page = chromium.open("about:blank")
-    chromium.send("Emulation.setDeviceMetricsOverride",
-                  {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": mobile},
-                  session=page.session)
-    page.navigate(url)
-    return page
-
-
-# The instructor's site at both widths; the student's, whose pages are the same without the
-# solutions, at the phone's width (where students read it), to keep the run short.
-SITES = [("instructor", "desktop"), ("instructor", "phone"), ("student", "phone")]
-
-
-@pytest.mark.parametrize("which,width", SITES, ids=[f"{a}-{b}" for a, b in SITES])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violation_and_nothing_scrolls_sideways(chromium, request, name, which,
-                                                             width):
-    url = request.getfixturevalue("server" if which == "instructor" else "student_server")
-    page = open_at(chromium, url + name, width)
+def test_axe_finds_no_violation_at_either_width_and_nothing_scrolls_sideways(chromium, server,
+                                                                            name):
+    """The instructor's site, each page checked at 1280 px, then loaded again at 390 px in the
+    same tab (the student's site: tests/test_site_a11y_student.py)."""
+    page = open_at(chromium, server + name, "desktop")
     try:
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        assert page.evaluate(RUN_AXE) == [], f"{name} at {width} width"
-        scroll, view = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert scroll <= view, f"{name} scrolls sideways at {view} px ({scroll} px wide)"
+        assert site_build.axe_violations(page) == [], f"{name} at 1280 px"
+        assert site_build.scrolls_sideways(page, "desktop") is None, name
+        site_build.reopen_at(chromium, page, server + name, "phone")
+        assert site_build.axe_violations(page) == [], f"{name} at 390 px"
+        assert site_build.scrolls_sideways(page, "phone") is None, name
         assert page.errors == [] and page.failures == []
     finally:
         page.close()
@@ -102,9 +77,13 @@ def test_axe_sees_what_it_should(chromium, server):
     try:
         page.evaluate("""document.querySelector('article').insertAdjacentHTML('beforeend',
             '<img src="x.png"><table><tr><th></th><th>a</th></tr><tr><td>1</td><td>2</td></tr></table>')""")
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        found = " ".join(page.evaluate(RUN_AXE))
+        found = " ".join(site_build.axe_violations(page))
         assert "image-alt" in found and "empty-table-header" in found
+        site_build.reopen_at(chromium, page, server + PAGES[-1], "phone")
+        assert site_build.scrolls_sideways(page, "phone") is None
+        page.evaluate("""document.body.insertAdjacentHTML('beforeend',
+            '<div style="width: 1000px">wide</div>')""")
+        assert "scrolls sideways at 390 px" in site_build.scrolls_sideways(page, "phone")
     finally:
         page.close()
 
