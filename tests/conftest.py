@@ -74,3 +74,17 @@ def edited_data(data_copy, monkeypatch):
         write_rows(file, [header, *rows])
 
     return edit
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Chromium for a module's browser tests (tools/browser.py), skipped where it is
+    not installed. On closing, its net log must show nothing that left the machine, for the
+    pages or on its own account (not even a DNS query)."""
+    import browser
+
+    if browser.find_chromium() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    with browser.Chromium() as b:
+        yield b
+    assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"

@@ -52,17 +52,6 @@ def server(site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if browser.find_chromium() is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    with browser.Chromium() as b:
-        yield b
-    # read from Chromium's net log once it has closed: nothing it did, for the pages or on
-    # its own account, left the machine (not even a DNS query)
-    assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"
-
-
 def check_clean_load(page, base):
     assert page.external_requests(allowed=(base,)) == [], "requests leaving loopback"
     assert page.failures == [], "resources that failed to load"

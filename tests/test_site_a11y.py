@@ -14,7 +14,6 @@ import re
 
 import pytest
 
-import browser
 import site_build
 from conftest import NOTEBOOKS, ROOT
 
@@ -30,15 +29,6 @@ def test_axe_is_vendored_at_the_version_its_readme_names():
     assert readme.startswith(f"# axe-core {version} "), "README and script disagree"
     assert f"axe-core@{version}" in readme
     assert "Mozilla Public License" in (AXE_DIR / "LICENSE").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if browser.find_chromium() is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    with browser.Chromium() as b:
-        yield b
-    assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"
 
 
 def _serve(student):

@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import browser
 import site_build
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if browser.find_chromium() is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    with browser.Chromium() as b:
-        yield b
-    assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"
 
 
 @pytest.fixture(scope="module")
