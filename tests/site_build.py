@@ -75,8 +75,23 @@ def open_at(chromium, url: str, width: str):
     return page
 
 
+#: Before axe looks: transitions and animations ended at their final state (the theme
+#: fades parts of the page in, and text caught mid-fade on a busy machine reads as low
+#: contrast),
+#: the fonts loaded, and two frames drawn.
+SETTLE = """(async () => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after {transition: none !important; animation: none !important}';
+  document.head.appendChild(style);
+  await document.fonts.ready;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+})()"""
+
+
 def axe_violations(page) -> list[str]:
-    """What axe-core finds wrong with the page as it is laid out now (one line each)."""
+    """What axe-core finds wrong with the page as it is laid out now (one line each), once
+    it has settled (:data:`SETTLE`)."""
+    page.evaluate(SETTLE)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(RUN_AXE)
