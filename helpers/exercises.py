@@ -529,6 +529,17 @@ def _slip_name(value: float, expected: float, slips: Iterable[str], margin: floa
     return None
 
 
+def rounded_too_far(value: float, expected: float) -> bool:
+    """Is ``value`` the whole number ``expected`` rounds down or up to? For a check "to one
+    decimal" this comes before any slip it might also look like (a check of its own that names
+    a slip should ask it first).
+
+    >>> rounded_too_far(54, 54.53), rounded_too_far(55.0, 54.53), rounded_too_far(53, 54.53)
+    (True, True, False)
+    """
+    return value in (math.floor(expected), math.ceil(expected))
+
+
 def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
                  hint: str | None = None, unit: str = "", slips: Iterable[str] = ()) -> Verdict:
     """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?
@@ -559,7 +570,7 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     margin = max(tol, abs(expected) * rel)
     if abs(value - expected) <= margin:
         return say(True, CORRECT)
-    if tol == ONE_DECIMAL and value in (math.floor(expected), math.ceil(expected)):
+    if tol == ONE_DECIMAL and rounded_too_far(value, expected):
         return say(False, ROUNDED_TOO_FAR, hint)
     direction = "too high" if value > expected else "too low"
     named = _slip_name(value, expected, (*UNIT_SLIPS.get(unit, ()), *slips), margin)

@@ -20,6 +20,17 @@ def test_share_2025(capsys):
     assert "Not answered yet" in out and f"{right:.1f}" not in out, "never the answer"
 
 
+def test_share_2025_rounded_too_far_before_the_slips(capsys):
+    """A whole number the answer rounds to is "rounded too far", even where it also lies
+    near a slip's value (54 is near the mixed-series share)."""
+    national = scorecard.later_output("national")["mt"]
+    right = 100 * national[2025] / national[2010]
+    for whole in (math.floor(right), float(math.floor(right)), math.ceil(right)):
+        assert not nb06.check_share_2025(whole)
+        out = capsys.readouterr().out
+        assert "rounded too far" in out and "BP's series" not in out, (whole, out)
+
+
 def test_share_2025_names_the_slips(capsys):
     national = scorecard.later_output("national")["mt"]
     right = 100 * national[2025] / national[2010]

@@ -7,7 +7,8 @@ import pandas as pd
 from helpers.data import load
 from helpers.energy import production, rp_ratio
 from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, check_items, check_number,
-                               check_year, not_done, say, show, unanswered)
+                               check_year, not_done, rounded_too_far, say, show,
+                               unanswered)
 from helpers.scorecard import judgements, later_output, share_of
 
 #: Exercise 1's years: the article's "no oil by 2025" (p. 67, n. 40) against its peak year.
@@ -30,7 +31,7 @@ def check_share_2025(answer) -> Verdict:
             "times 100; give one decimal.")
     expected = share_of(SCORE_YEAR, BASE_YEAR)
     value = None if unanswered(answer) else as_number(answer)
-    if value is not None and value == value:
+    if value is not None and value == value and not rounded_too_far(value, expected):
         national = later_output("national")["mt"]
         bp_base = 100 * national[SCORE_YEAR] / production().loc[BASE_YEAR, "mt"]
         if abs(value - 1e4 / expected) <= ONE_DECIMAL:
