@@ -290,3 +290,35 @@ def test_a_whole_year_check_is_stated_as_rounded_down_or_up(path):
                 assert "a whole year" in text and re.search(r"round(ed)? down or up", text), \
                     f"Exercise {e.number}: {name} wants a whole year; the text does not say " \
                     "'rounded down or up'"
+
+
+def _lesson_prose(name: str) -> str:
+    """The markdown of a notebook before its '## Exercises' heading, solutions left out."""
+    [path] = [p for p in NOTEBOOKS if p.name.startswith(name)]
+    prose = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## Exercises"):
+            break
+        if cell.cell_type == "markdown" and "solution" not in tags(cell):
+            prose.append(re.sub(r"\s+", " ", cell.source))
+    return "\n".join(prose)
+
+
+def test_notebook_05_prose_does_not_give_exercise_2s_pages():
+    """Exercise 2 asks on which pages the evidence for 'gains_justify_risk' stands: the lesson
+    before it may not state that range of pages as the evidence's."""
+    from helpers.argument import load_graph, pages_behind
+
+    pages = sorted(pages_behind(load_graph(), "gains_justify_risk", kind="evidence",
+                                relation="supports"))
+    span = f"{pages[0]}–{pages[-1]}"
+    prose = _lesson_prose("05")
+    assert f"pp. {span}" not in prose, f"notebook 05's lesson gives Exercise 2's pages ({span})"
+
+
+def test_notebook_05_prose_does_not_say_which_pressures_lie_behind_the_doubts():
+    """Exercise 1 asks which counter-pressures lie behind the doubts: the lesson may not say
+    that on the map only some of them lead there."""
+    prose = _lesson_prose("05").lower()
+    for phrase in ("only the regime", "energy through it", "energy feeding it"):
+        assert phrase not in prose, f"notebook 05's lesson answers Exercise 1: {phrase!r}"
