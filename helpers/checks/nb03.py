@@ -77,8 +77,8 @@ def check_article_ties_1990s(answer) -> Verdict:
                           "its two code columns into a list of (source, target) pairs.", hint)
     pairs = _pairs(answer)
     if pairs is None:
-        return say(False, "❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), "
-                          "('TR', 'AZ')].", hint)
+        return say(False, "❌ Expected a list of pairs of actor codes, like [('US', 'GE'), "
+                          "('SY', 'IR')].", hint)
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}

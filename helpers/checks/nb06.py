@@ -179,12 +179,13 @@ def check_crosstab(answer) -> Verdict:
     ``groupby([...]).size()``; empty cells are ignored.
 
     >>> check_crosstab([3, 4])
-    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got list. Hint: pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty cells and margins.
+    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got list. Hint: Count the assessments of the scorecard by its two columns `explicit` and `our_judgement` (pd.crosstab, or groupby and size); the check ignores empty cells and margins.
     Verdict(False)
     """
     card = load("scorecard")
     expected = _cells(pd.crosstab(card["explicit"], card["our_judgement"].astype(str)))
-    hint = ("pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty "
+    hint = ("Count the assessments of the scorecard by its two columns `explicit` and "
+            "`our_judgement` (pd.crosstab, or groupby and size); the check ignores empty "
             "cells and margins.")
     if unanswered(answer):
         return say(False, not_done(answer), hint)
