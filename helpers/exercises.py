@@ -205,9 +205,10 @@ def unset_message(name: str, error: str | None = None) -> str:
             "then run this check.")
 
 
-#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``.
+#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``,
+#: annotated (``answer_1: int = ...``) or augmented (``answer_0 += 1``).
 _ASSIGNS = re.compile(r"^[ \t]*\(?((?:answer_\d+[a-z]?[ \t]*,?[ \t]*)+)\)?[ \t]*"
-                      r"(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+                      r"(?::[^=\n]*|//|\*\*|<<|>>|[-+*/%@&|^])?=(?!=)", re.MULTILINE)
 
 
 def assigned_answers(source: str) -> list[str]:
@@ -215,6 +216,8 @@ def assigned_answers(source: str) -> list[str]:
 
     >>> assigned_answers("answer_3 = arms['nope']\\nanswer_2a, answer_2b = 1, 2\\nanswer_4 == 1")
     ['answer_3', 'answer_2a', 'answer_2b']
+    >>> assigned_answers("answer_0 += 1; 1/0\\nanswer_1: int = 'x'\\nanswer_5 **= 2\\nanswer_6 <= 1")
+    ['answer_0', 'answer_1', 'answer_5']
     """
     names = []
     for match in _ASSIGNS.finditer(source):

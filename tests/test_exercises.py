@@ -328,6 +328,17 @@ def test_a_failed_cell_unsets_only_the_answers_it_assigns(shell, capsys):
     capsys.readouterr()
 
 
+@pytest.mark.parametrize("failing", ["answer_3 += 1; 1 / 0",            # augmented
+                                     "answer_3 *= 2\n{}['nope']",
+                                     "answer_3: float = 6.1\n1 / 0"])   # annotated
+def test_a_failed_augmented_or_annotated_assignment_unsets_its_answer(shell, failing, capsys):
+    shell.run_cell("answer_3 = 5.1")
+    shell.run_cell(failing)
+    assert "answer_3" not in shell.user_ns, failing
+    shell.run_cell("answer_3")
+    assert capsys.readouterr().out.count("answer_3 is not set, because the exercise cell") == 1
+
+
 def test_installing_twice_registers_one_hook(shell):
     assert ex.install(shell)
     hooks = [h for h in shell.events.callbacks["post_run_cell"] if isinstance(h, ex._AnswerGuard)]
