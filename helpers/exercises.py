@@ -620,8 +620,15 @@ def _count(n: int, verb_one: str, verb_many: str) -> str:
 
 
 def _kind_of_items(types: set[str]) -> str:
-    words = {"str": "text (str)", "int": "whole numbers (int)", "float": "numbers (float)"}
-    return ", ".join(sorted(words.get(t, t) for t in types))
+    """The kinds of items, named by their types' names, in words (never a type name alone).
+
+    >>> _kind_of_items({"bool", "int"}), _kind_of_items({"Timestamp"})
+    ('True or False, whole numbers (int)', 'values of type Timestamp')
+    """
+    words = {"str": "text (str)", "int": "whole numbers (int)", "float": "numbers (float)",
+             "bool": "True or False", "NoneType": "None", "tuple": "tuples", "list": "lists",
+             "dict": "dicts", "frozenset": "sets"}
+    return ", ".join(sorted(words.get(t, f"values of type {t}") for t in types))
 
 
 def _items(answer):
@@ -712,7 +719,11 @@ def check_pages(answer, expected: Iterable[int], *, hint: str | None = None) -> 
     """
     if not unanswered(answer) and isinstance(answer, Iterable) and not isinstance(
             answer, (str, pd.DataFrame)):
-        text = [p for p in _items(answer) if isinstance(p, str) and _numeric_text(p) is None]
+        items = _items(answer)
+        if any(_is_bool(p) for p in items) and not all(_is_bool(p) for p in items):
+            return say(False, "❌ A page is a number (63) or numeric text (\"63\"): one of "
+                              "yours is True or False.", hint)
+        text = [p for p in items if isinstance(p, str) and _numeric_text(p) is None]
         if text:
             return say(False, f'❌ A page as text must be the number alone ("63", not "p. 63"): '
                               f"got the text {text[0]!r}.", hint)

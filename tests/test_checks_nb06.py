@@ -133,7 +133,8 @@ def test_crosstab_explains_what_is_wrong(capsys):
     assert not nb06.check_crosstab(right.to_numpy())
     assert not nb06.check_crosstab([1, 2])
     out = capsys.readouterr().out
-    assert out.count("two dimensions") == 2 and "ndarray" in out and "list" in out
+    assert out.count("two dimensions") == 2 and "an array" in out and "a list" in out
+    assert "ndarray" not in out
     assert not nb06.check_crosstab(right.rename(index={True: "yes", False: "no"}))
     assert not nb06.check_crosstab(pd.crosstab(card["voice"], card["our_judgement"]))
     assert capsys.readouterr().out.count("labels have been changed") == 2
@@ -174,3 +175,11 @@ def test_every_check_is_covered():
 def test_near_misses_just_inside_and_outside_the_tolerance(name):
     expected, margin = NEAR_MISSES[name]()
     assert_tolerance(getattr(nb06, name), expected, margin)
+
+
+@pytest.mark.parametrize("answer, words", [(__import__("numpy").array([1, 2]), "got an array"),
+                                           (3, "got a number"), ([3, 4], "got a list")])
+def test_crosstab_names_what_it_got_in_words(answer, words, capsys):
+    assert not nb06.check_crosstab(answer)
+    out = capsys.readouterr().out
+    assert words in out and "ndarray" not in out and "got int" not in out

@@ -444,3 +444,10 @@ def test_a_choice_with_spaces_around_it_and_a_one_item_list(capsys):
     assert ex.check_choice(["turkey"], "turkey", ["iran", "turkey"])
     assert ex.check_choice(("turkey",), "turkey", ["iran", "turkey"])
     assert not ex.check_choice(["turkey", "iran"], "turkey", ["iran", "turkey"])
+
+
+@pytest.mark.parametrize("answer", [[True], [np.True_, 63]])
+def test_pages_given_as_true_or_false_are_named_in_words(answer, capsys):
+    assert not ex.check_pages(answer, [63])
+    out = capsys.readouterr().out
+    assert "True or False" in out and "bool" not in out, out

@@ -87,3 +87,22 @@ def test_plot_and_widget():
     plt.close("all")
     w = monitoring.weights_widget()
     assert w is not None and len(w.children) == len(monitoring.indicators()) + 1
+
+
+#: What a message must not show: scientific notation, numpy reprs and type names, nan/inf.
+RAW = r"\de[-+]\d|np\.|float64|int64|\bnan\b|\binf\b|ndarray|\bbool\b"
+
+
+@pytest.mark.parametrize("weight, shown", [(-1e-07, "got -0.0000001"),
+                                           (__import__("numpy").float64(-0.5), "got -0.5"),
+                                           (float("nan"), "got NaN"),
+                                           (float("inf"), "got infinity"),
+                                           ("2", "got text (a str)"),
+                                           (True, "got True or False")])
+def test_a_weight_refused_is_shown_as_a_message_writes_numbers(weight, shown):
+    import re
+
+    with pytest.raises(ValueError) as err:
+        monitoring.score({"leadership": weight})
+    assert shown in str(err.value)
+    assert not re.search(RAW, str(err.value)), str(err.value)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from helpers.data import load
 from helpers.energy import production, rp_ratio
-from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, check_items, check_number,
+from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, kind, check_items, check_number,
                                check_year, not_done, rounded_too_far, say, show,
                                unanswered)
 from helpers.scorecard import judgements, later_output, share_of
@@ -143,7 +143,7 @@ def _triples(answer):
         table = answer.drop(index="All", columns="All", errors="ignore")
         return [(row, col, n) for row, series in table.iterrows() for col, n in series.items()]
     return ("❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a "
-            f"Series from groupby([...]).size()), got {type(answer).__name__}.")
+            f"Series from groupby([...]).size()), got {kind(answer)}.")
 
 
 def _cells(answer):
@@ -179,7 +179,7 @@ def check_crosstab(answer) -> Verdict:
     ``groupby([...]).size()``; empty cells are ignored.
 
     >>> check_crosstab([3, 4])
-    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got list. Hint: Count the assessments of the scorecard by its two columns `explicit` and `our_judgement` (pd.crosstab, or groupby and size); the check ignores empty cells and margins.
+    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got a list. Hint: Count the assessments of the scorecard by its two columns `explicit` and `our_judgement` (pd.crosstab, or groupby and size); the check ignores empty cells and margins.
     Verdict(False)
     """
     card = load("scorecard")
