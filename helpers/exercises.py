@@ -637,6 +637,35 @@ def _items(answer):
     return [_one_value(i) if isinstance(i, np.generic) else i for i in answer]
 
 
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def misspelled(got: Iterable, want: Iterable, what: str = "items") -> str | None:
+    """The message for items right but for spaces around the text or their capital letters
+    (both are compared exactly, so neither is accepted), or None.
+
+    >>> misspelled([" oil_2025", "b"], ["oil_2025", "b"], "ids")
+    '❌ Almost: remove the spaces around the text: write the ids exactly as the data spell them.'
+    >>> misspelled(["A"], ["a"], "ids")
+    '❌ Almost: write the ids exactly as the data spell them (capital letters included).'
+    >>> misspelled(["a"], ["b"]) is None
+    True
+    """
+    got, want = set(got), set(want)
+    if got == want:
+        return None
+    if {_stripped(g) for g in got} == want:
+        return (f"❌ Almost: remove the spaces around the text: write the {what} exactly as the "
+                "data spell them.")
+    if {str(_stripped(g)).casefold() for g in got} == {str(w).casefold() for w in want}:
+        spaces = " (and no spaces around them)" if any(
+            isinstance(g, str) and g != g.strip() for g in got) else ""
+        return (f"❌ Almost: write the {what} exactly as the data spell them (capital letters "
+                f"included){spaces}.")
+    return None
+
+
 def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items",
                 normalize=None) -> Verdict:
     """Does ``answer`` (any iterable) hold exactly the ``expected`` items, in any order, each
@@ -678,9 +707,9 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
     if got and want and not got & want and got_types.isdisjoint(want_types):
         return say(False, f"❌ The {what} should be {_kind_of_items(want_types)}, "
                           f"got {_kind_of_items(got_types)}.", hint)
-    if {str(g).casefold() for g in got} == {str(w).casefold() for w in want}:
-        return say(False, f"❌ Almost: write the {what} exactly as the data spell them "
-                          f"(capital letters included).", hint)
+    spelling = misspelled(got, want, what)
+    if spelling:
+        return say(False, spelling, hint)
     parts = []
     if want - got:
         parts.append(_count(len(want - got), "is missing", "are missing"))

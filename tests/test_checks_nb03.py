@@ -55,6 +55,18 @@ def test_article_ties(capsys):
     assert "Not answered yet" in capsys.readouterr().out
 
 
+def test_article_ties_with_spaces_are_named_not_accepted(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    pairs = list(zip(t["source"], t["target"]))
+    spaced = [(pairs[0][0] + " ", pairs[0][1]), *pairs[1:]]
+    assert not nb03.check_article_ties_1990s(spaced)
+    out = capsys.readouterr().out
+    assert "remove the spaces around the text" in out and "capital" not in out
+    assert not nb03.check_article_ties_1990s([(pairs[0][0].lower(), pairs[0][1]), *pairs[1:]])
+    assert "capital letters" in capsys.readouterr().out
+
+
 def test_article_ties_example_is_no_part_of_the_answer(capsys):
     """The pairs a message shows as an example of the form are none of the right pairs."""
     t = load("alignments")

@@ -183,3 +183,14 @@ def test_crosstab_names_what_it_got_in_words(answer, words, capsys):
     assert not nb06.check_crosstab(answer)
     out = capsys.readouterr().out
     assert words in out and "ndarray" not in out and "got int" not in out
+
+
+def test_changed_verdicts_with_spaces_around_an_id(capsys):
+    """Spaces around an id are named, and not accepted."""
+    right = sorted(nb06.changed_verdicts())
+    spaced = [" " + right[0], *right[1:]]
+    assert not nb06.check_changed_verdicts(spaced)
+    out = capsys.readouterr().out
+    assert "remove the spaces around the text" in out and "missing" not in out
+    assert not nb06.check_changed_verdicts([right[0].upper() + " ", *right[1:]])
+    assert "capital letters" in capsys.readouterr().out

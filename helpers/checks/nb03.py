@@ -59,7 +59,7 @@ def _pairs(answer):
     for item in answer:
         if isinstance(item, str) or not isinstance(item, Iterable):
             return None
-        pair = frozenset(str(x).strip() for x in item)
+        pair = frozenset(str(x) for x in item)
         if len(pair) != 2:
             return None
         out.append(pair)
@@ -82,7 +82,11 @@ def check_article_ties_1990s(answer) -> Verdict:
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}
-    if set(pairs) != expected and {frozenset(c.upper() for c in p) for p in pairs} == expected:
+    if set(pairs) != expected and {frozenset(c.strip().upper() for c in p)
+                                   for p in pairs} == expected:
+        if {frozenset(c.strip() for c in p) for p in pairs} == expected:
+            return say(False, "❌ Almost: remove the spaces around the text: write the actor "
+                              "codes exactly as the data spell them.", hint)
         return say(False, "❌ Almost: write the actor codes exactly as the data spell them "
                           "(capital letters included).", hint)
     return check_items(pairs, expected, hint=hint, what="pairs")
