@@ -65,9 +65,19 @@ def default_weights() -> dict[str, float]:
 
 
 def _resolve(given: dict | None, default: dict, what: str, check) -> dict:
+    """
+    >>> _resolve({"Energy_Decline": 3}, default_weights(), "weights", _check_weight)
+    Traceback (most recent call last):
+    ValueError: unknown indicator 'Energy_Decline' in weights: ids are compared with their capital letters, and the data spell this one 'energy_decline'
+    """
     out = dict(default)
     for key, value in (given or {}).items():
         if key not in out:
+            same = [k for k in out if isinstance(key, str) and k.casefold() == key.strip().casefold()]
+            if same:
+                raise ValueError(f"unknown indicator {key!r} in {what}: ids are compared with "
+                                 "their capital letters, and the data spell this one "
+                                 f"{same[0]!r}")
             raise ValueError(f"unknown indicator {key!r} in {what}; known: {', '.join(out)}")
         check(key, value)
         out[key] = value

@@ -106,3 +106,12 @@ def test_a_weight_refused_is_shown_as_a_message_writes_numbers(weight, shown):
         monitoring.score({"leadership": weight})
     assert shown in str(err.value)
     assert not re.search(RAW, str(err.value)), str(err.value)
+
+
+@pytest.mark.parametrize("key", ["Energy_Decline", "LEADERSHIP"])
+def test_an_indicator_with_other_capitals_is_named_so(key):
+    with pytest.raises(ValueError, match="capital letters") as err:
+        monitoring.score({key: 3})
+    assert repr(key.lower()) in str(err.value)
+    with pytest.raises(ValueError, match="known: leadership"):
+        monitoring.score({"energy": 3})  # no such id in any spelling: the list of ids
