@@ -532,6 +532,25 @@ def _slip_name(value: float, expected: float, slips: Iterable[str], margin: floa
     return None
 
 
+def _total(answer) -> float | None:
+    """The sum of several numbers given for one (a Series, an array, a list of parts), or
+    None if ``answer`` is not that.
+
+    >>> _total(pd.Series([1.5, 2.0])), _total([1, 2, 3]), _total(pd.Series(["a", "b"])), _total(4)
+    (3.5, 6.0, None, None)
+    """
+    if not isinstance(answer, (pd.Series, np.ndarray, list, tuple)) or len(answer) < 2:
+        return None
+    try:
+        values = [float(v) for v in np.asarray(answer, dtype=object).ravel()]
+    except (TypeError, ValueError):
+        return None
+    if any(_is_bool(v) for v in np.asarray(answer, dtype=object).ravel()):
+        return None
+    total = math.fsum(values)
+    return total if math.isfinite(total) else None
+
+
 def rounded_too_far(value: float, expected: float) -> bool:
     """Is ``value`` the whole number ``expected`` rounds down or up to? For a check "to one
     decimal" this comes before any slip it might also look like (a check of its own that names
@@ -566,11 +585,16 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     if unanswered(answer):
         return say(False, not_done(answer), hint)
     value = as_number(answer)
+    margin = max(tol, abs(expected) * rel)
     if value is None:
+        total = _total(answer)
+        if total is not None and abs(total - expected) <= margin:
+            return say(False, f"❌ Expected a number{' in ' + unit if unit else ''}, got "
+                              f"{kind(answer)} with {len(answer)} values: add them up (.sum()) "
+                              "to give one number.", hint)
         return say(False, not_a_number(answer, unit), hint)
     if value != value:
         return say(False, NAN_MESSAGE, hint)
-    margin = max(tol, abs(expected) * rel)
     if abs(value - expected) <= margin:
         return say(True, CORRECT)
     if tol == ONE_DECIMAL and rounded_too_far(value, expected):
