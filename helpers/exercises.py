@@ -250,13 +250,38 @@ class _AnswerGuard:
                 self.failed[name] = type(error).__name__
 
 
+def _cell_names(tb) -> list[str]:
+    """The names the cell's code reads, in the order they stand in it: from the cell's
+    source (IPython keeps it in ``linecache`` under the outermost '<module>' frame's file
+    name, and runs a cell's statements one by one), else from that frame's code."""
+    import ast
+    import linecache
+
+    while tb is not None and tb.tb_frame.f_code.co_name != "<module>":
+        tb = tb.tb_next
+    if tb is None:
+        return []
+    code = tb.tb_frame.f_code
+    try:
+        tree = ast.parse("".join(linecache.getlines(code.co_filename)))
+    except SyntaxError:
+        return list(code.co_names)
+    names = [(n.lineno, n.col_offset, n.id) for n in ast.walk(tree)
+             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return list(dict.fromkeys(name for _, _, name in sorted(names))) or list(code.co_names)
+
+
 def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for a NameError: an exercise's answer name that is not set gets the
-    reminder; any other name its usual traceback."""
+    reminder, and so does every other answer name of the same cell that is not set (a check
+    cell that checks two answers names both); any other name gets its usual traceback."""
     name = getattr(value, "name", None)
     if isinstance(name, str) and ANSWER_NAME.fullmatch(name):
         guard = getattr(shell, "_answer_guard", None)
-        print(unset_message(name, guard.failed.get(name) if guard else None))
+        names = [name] + [n for n in _cell_names(tb) if n != name and ANSWER_NAME.fullmatch(n)
+                          and n not in shell.user_ns]
+        for unset in names:
+            print(unset_message(unset, guard.failed.get(unset) if guard else None))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 

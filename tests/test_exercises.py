@@ -277,6 +277,22 @@ def test_a_check_whose_answer_is_not_set_prints_a_reminder(shell, capsys):
     assert "Traceback" not in out and not result.success
 
 
+def test_a_check_cell_of_two_answers_names_both_when_neither_is_set(shell, capsys):
+    for name in ("answer_3a", "answer_3b"):
+        shell.user_ns.pop(name, None)
+    shell.run_cell("from helpers.exercises import check_number")
+    capsys.readouterr()
+    shell.run_cell("check_number(answer_3a, expected=5.1)\ncheck_number(answer_3b, expected=2)")
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" is not set")[0] for line in lines] == \
+        ["⏳ Not answered yet: answer_3a", "⏳ Not answered yet: answer_3b"]
+    shell.run_cell("answer_3b = 2")  # one set: only the other is named
+    shell.run_cell("check_number(answer_3a, expected=5.1)\ncheck_number(answer_3b, expected=2)")
+    out = capsys.readouterr().out
+    assert "answer_3a is not set" in out and "answer_3b" not in out
+    shell.user_ns.pop("answer_3b", None)
+
+
 def test_other_name_errors_keep_their_traceback(shell, capsys):
     shell.run_cell("answr_3")
     captured = capsys.readouterr()
