@@ -205,9 +205,10 @@ def unset_message(name: str, error: str | None = None) -> str:
             "then run this check.")
 
 
-#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``.
+#: A line that assigns answer names: ``answer_3 = ...``, ``answer_2a, answer_2b = ...``,
+#: annotated (``answer_1: int = ...``) or augmented (``answer_0 += 1``).
 _ASSIGNS = re.compile(r"^[ \t]*\(?((?:answer_\d+[a-z]?[ \t]*,?[ \t]*)+)\)?[ \t]*"
-                      r"(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+                      r"(?::[^=\n]*|//|\*\*|<<|>>|[-+*/%@&|^])?=(?!=)", re.MULTILINE)
 
 
 def assigned_answers(source: str) -> list[str]:
@@ -215,6 +216,8 @@ def assigned_answers(source: str) -> list[str]:
 
     >>> assigned_answers("answer_3 = arms['nope']\\nanswer_2a, answer_2b = 1, 2\\nanswer_4 == 1")
     ['answer_3', 'answer_2a', 'answer_2b']
+    >>> assigned_answers("answer_0 += 1; 1/0\\nanswer_1: int = 'x'\\nanswer_5 **= 2\\nanswer_6 <= 1")
+    ['answer_0', 'answer_1', 'answer_5']
     """
     names = []
     for match in _ASSIGNS.finditer(source):
@@ -247,13 +250,38 @@ class _AnswerGuard:
                 self.failed[name] = type(error).__name__
 
 
+def _cell_names(tb) -> list[str]:
+    """The names the cell's code reads, in the order they stand in it: from the cell's
+    source (IPython keeps it in ``linecache`` under the outermost '<module>' frame's file
+    name, and runs a cell's statements one by one), else from that frame's code."""
+    import ast
+    import linecache
+
+    while tb is not None and tb.tb_frame.f_code.co_name != "<module>":
+        tb = tb.tb_next
+    if tb is None:
+        return []
+    code = tb.tb_frame.f_code
+    try:
+        tree = ast.parse("".join(linecache.getlines(code.co_filename)))
+    except SyntaxError:
+        return list(code.co_names)
+    names = [(n.lineno, n.col_offset, n.id) for n in ast.walk(tree)
+             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return list(dict.fromkeys(name for _, _, name in sorted(names))) or list(code.co_names)
+
+
 def _unset_answer_handler(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for a NameError: an exercise's answer name that is not set gets the
-    reminder; any other name its usual traceback."""
+    reminder, and so does every other answer name of the same cell that is not set (a check
+    cell that checks two answers names both); any other name gets its usual traceback."""
     name = getattr(value, "name", None)
     if isinstance(name, str) and ANSWER_NAME.fullmatch(name):
         guard = getattr(shell, "_answer_guard", None)
-        print(unset_message(name, guard.failed.get(name) if guard else None))
+        names = [name] + [n for n in _cell_names(tb) if n != name and ANSWER_NAME.fullmatch(n)
+                          and n not in shell.user_ns]
+        for unset in names:
+            print(unset_message(unset, guard.failed.get(unset) if guard else None))
     else:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
@@ -529,6 +557,36 @@ def _slip_name(value: float, expected: float, slips: Iterable[str], margin: floa
     return None
 
 
+def _total(answer) -> float | None:
+    """The sum of several numbers given for one (a Series, an array, a list of parts), or
+    None if ``answer`` is not that.
+
+    >>> _total(pd.Series([1.5, 2.0])), _total([1, 2, 3]), _total(pd.Series(["a", "b"])), _total(4)
+    (3.5, 6.0, None, None)
+    """
+    if not isinstance(answer, (pd.Series, np.ndarray, list, tuple)) or len(answer) < 2:
+        return None
+    try:
+        values = [float(v) for v in np.asarray(answer, dtype=object).ravel()]
+    except (TypeError, ValueError):
+        return None
+    if any(_is_bool(v) for v in np.asarray(answer, dtype=object).ravel()):
+        return None
+    total = math.fsum(values)
+    return total if math.isfinite(total) else None
+
+
+def rounded_too_far(value: float, expected: float) -> bool:
+    """Is ``value`` the whole number ``expected`` rounds down or up to? For a check "to one
+    decimal" this comes before any slip it might also look like (a check of its own that names
+    a slip should ask it first).
+
+    >>> rounded_too_far(54, 54.53), rounded_too_far(55.0, 54.53), rounded_too_far(53, 54.53)
+    (True, True, False)
+    """
+    return value in (math.floor(expected), math.ceil(expected))
+
+
 def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
                  hint: str | None = None, unit: str = "", slips: Iterable[str] = ()) -> Verdict:
     """Is ``answer`` a number within ``tol`` (absolute) or ``rel`` (relative) of ``expected``?
@@ -552,14 +610,19 @@ def check_number(answer, expected: float, *, tol: float = 0.0, rel: float = 0.0,
     if unanswered(answer):
         return say(False, not_done(answer), hint)
     value = as_number(answer)
+    margin = max(tol, abs(expected) * rel)
     if value is None:
+        total = _total(answer)
+        if total is not None and abs(total - expected) <= margin:
+            return say(False, f"❌ Expected a number{' in ' + unit if unit else ''}, got "
+                              f"{kind(answer)} with {len(answer)} values: add them up (.sum()) "
+                              "to give one number.", hint)
         return say(False, not_a_number(answer, unit), hint)
     if value != value:
         return say(False, NAN_MESSAGE, hint)
-    margin = max(tol, abs(expected) * rel)
     if abs(value - expected) <= margin:
         return say(True, CORRECT)
-    if tol == ONE_DECIMAL and value in (math.floor(expected), math.ceil(expected)):
+    if tol == ONE_DECIMAL and rounded_too_far(value, expected):
         return say(False, ROUNDED_TOO_FAR, hint)
     direction = "too high" if value > expected else "too low"
     named = _slip_name(value, expected, (*UNIT_SLIPS.get(unit, ()), *slips), margin)
@@ -606,14 +669,50 @@ def _count(n: int, verb_one: str, verb_many: str) -> str:
 
 
 def _kind_of_items(types: set[str]) -> str:
-    words = {"str": "text (str)", "int": "whole numbers (int)", "float": "numbers (float)"}
-    return ", ".join(sorted(words.get(t, t) for t in types))
+    """The kinds of items, named by their types' names, in words (never a type name alone).
+
+    >>> _kind_of_items({"bool", "int"}), _kind_of_items({"Timestamp"})
+    ('True or False, whole numbers (int)', 'values of type Timestamp')
+    """
+    words = {"str": "text (str)", "int": "whole numbers (int)", "float": "numbers (float)",
+             "bool": "True or False", "NoneType": "None", "tuple": "tuples", "list": "lists",
+             "dict": "dicts", "frozenset": "sets"}
+    return ", ".join(sorted(words.get(t, f"values of type {t}") for t in types))
 
 
 def _items(answer):
     """The items of a list-like answer (list, tuple, set, Series, array, Index, iterator),
     numpy numbers as plain Python values."""
     return [_one_value(i) if isinstance(i, np.generic) else i for i in answer]
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def misspelled(got: Iterable, want: Iterable, what: str = "items") -> str | None:
+    """The message for items right but for spaces around the text or their capital letters
+    (both are compared exactly, so neither is accepted), or None.
+
+    >>> misspelled([" oil_2025", "b"], ["oil_2025", "b"], "ids")
+    '❌ Almost: remove the spaces around the text: write the ids exactly as the data spell them.'
+    >>> misspelled(["A"], ["a"], "ids")
+    '❌ Almost: write the ids exactly as the data spell them (capital letters included).'
+    >>> misspelled(["a"], ["b"]) is None
+    True
+    """
+    got, want = set(got), set(want)
+    if got == want:
+        return None
+    if {_stripped(g) for g in got} == want:
+        return (f"❌ Almost: remove the spaces around the text: write the {what} exactly as the "
+                "data spell them.")
+    if {str(_stripped(g)).casefold() for g in got} == {str(w).casefold() for w in want}:
+        spaces = " (and no spaces around them)" if any(
+            isinstance(g, str) and g != g.strip() for g in got) else ""
+        return (f"❌ Almost: write the {what} exactly as the data spell them (capital letters "
+                f"included){spaces}.")
+    return None
 
 
 def check_items(answer, expected: Iterable, *, hint: str | None = None, what: str = "items",
@@ -657,9 +756,9 @@ def check_items(answer, expected: Iterable, *, hint: str | None = None, what: st
     if got and want and not got & want and got_types.isdisjoint(want_types):
         return say(False, f"❌ The {what} should be {_kind_of_items(want_types)}, "
                           f"got {_kind_of_items(got_types)}.", hint)
-    if {str(g).casefold() for g in got} == {str(w).casefold() for w in want}:
-        return say(False, f"❌ Almost: write the {what} exactly as the data spell them "
-                          f"(capital letters included).", hint)
+    spelling = misspelled(got, want, what)
+    if spelling:
+        return say(False, spelling, hint)
     parts = []
     if want - got:
         parts.append(_count(len(want - got), "is missing", "are missing"))
@@ -698,7 +797,11 @@ def check_pages(answer, expected: Iterable[int], *, hint: str | None = None) -> 
     """
     if not unanswered(answer) and isinstance(answer, Iterable) and not isinstance(
             answer, (str, pd.DataFrame)):
-        text = [p for p in _items(answer) if isinstance(p, str) and _numeric_text(p) is None]
+        items = _items(answer)
+        if any(_is_bool(p) for p in items) and not all(_is_bool(p) for p in items):
+            return say(False, "❌ A page is a number (63) or numeric text (\"63\"): one of "
+                              "yours is True or False.", hint)
+        text = [p for p in items if isinstance(p, str) and _numeric_text(p) is None]
         if text:
             return say(False, f'❌ A page as text must be the number alone ("63", not "p. 63"): '
                               f"got the text {text[0]!r}.", hint)

@@ -27,6 +27,7 @@ from numbers import Real
 import pandas as pd
 
 from .data import load
+from .exercises import kind, show
 
 MAX_LEVEL = 2
 LEVELS = {0: "no such sign reported", 1: "sign reported", 2: "sign reported as growing"}
@@ -64,28 +65,51 @@ def default_weights() -> dict[str, float]:
 
 
 def _resolve(given: dict | None, default: dict, what: str, check) -> dict:
+    """
+    >>> _resolve({"Energy_Decline": 3}, default_weights(), "weights", _check_weight)
+    Traceback (most recent call last):
+    ValueError: unknown indicator 'Energy_Decline' in weights: ids are compared with their capital letters, and the data spell this one 'energy_decline'
+    """
     out = dict(default)
     for key, value in (given or {}).items():
         if key not in out:
+            same = [k for k in out if isinstance(key, str) and k.casefold() == key.strip().casefold()]
+            if same:
+                raise ValueError(f"unknown indicator {key!r} in {what}: ids are compared with "
+                                 "their capital letters, and the data spell this one "
+                                 f"{same[0]!r}")
             raise ValueError(f"unknown indicator {key!r} in {what}; known: {', '.join(out)}")
         check(key, value)
         out[key] = value
     return out
 
 
+def _shown(value) -> str:
+    """A value as a message writes it: a number by :func:`helpers.exercises.show` (no
+    scientific notation, no numpy type name), anything else by its kind in words."""
+    if isinstance(value, Real) and not isinstance(value, bool):
+        return show(value)
+    return kind(value)
+
+
 def _check_weight(key, value):
+    """
+    >>> _check_weight("leadership", -1e-07)
+    Traceback (most recent call last):
+    ValueError: weight of 'leadership' must be a number ≥ 0, got -0.0000001
+    """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {value!r}")
+        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {_shown(value)}")
     if not math.isfinite(value):
-        raise ValueError(f"weight of {key!r} must be an ordinary number ≥ 0, got {value!r} "
-                         "(NaN or infinity has no share of the maximum)")
+        raise ValueError(f"weight of {key!r} must be an ordinary number ≥ 0, got "
+                         f"{_shown(value)} (NaN or infinity has no share of the maximum)")
     if value < 0:
-        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {value!r}")
+        raise ValueError(f"weight of {key!r} must be a number ≥ 0, got {_shown(value)}")
 
 
 def _check_level(key, value):
     if value not in LEVELS:
-        raise ValueError(f"level of {key!r} must be 0, 1 or 2, got {value!r}")
+        raise ValueError(f"level of {key!r} must be 0, 1 or 2, got {_shown(value)}")
 
 
 def score_table(weights: dict | None = None, levels: dict | None = None) -> pd.DataFrame:

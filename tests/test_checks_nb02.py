@@ -120,3 +120,19 @@ def test_oblast_share_names_rounding_and_the_percentage_upside_down(capsys):
     assert not nb02.check_oblast_share(oblast / country)  # a share: shown without the %
     out = capsys.readouterr().out
     assert "looks like a share" in out and "%" not in out.split("Hint")[0]
+
+
+def test_area_given_as_its_parts_is_told_to_add_them_up(capsys):
+    """The polygons' areas as a Series (parts.area / 1e6) need adding up; parts that do not add
+    up to the area are told to pick one value, as before."""
+    from helpers.maps import areas_km2
+
+    parts = areas_km2("AZ")
+    assert len(parts) > 1
+    for given in (parts, list(parts)):
+        assert not nb02.check_area_km2(given)
+        out = capsys.readouterr().out
+        assert "add them up (.sum())" in out and "pick the one" not in out, out
+    assert not nb02.check_area_km2(parts * 2)
+    out = capsys.readouterr().out
+    assert "add them up" not in out and "pick the one you need" in out

@@ -1,5 +1,8 @@
 """Checks of notebook 03: right, wrong and unanswered; the answer is never printed."""
 
+import ast
+import re
+
 import pytest
 
 from helpers import energy, load, maps, networks
@@ -50,6 +53,29 @@ def test_article_ties(capsys):
     assert "Expected a list of pairs" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s(...)
     assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_article_ties_with_spaces_are_named_not_accepted(capsys):
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    pairs = list(zip(t["source"], t["target"]))
+    spaced = [(pairs[0][0] + " ", pairs[0][1]), *pairs[1:]]
+    assert not nb03.check_article_ties_1990s(spaced)
+    out = capsys.readouterr().out
+    assert "remove the spaces around the text" in out and "capital" not in out
+    assert not nb03.check_article_ties_1990s([(pairs[0][0].lower(), pairs[0][1]), *pairs[1:]])
+    assert "capital letters" in capsys.readouterr().out
+
+
+def test_article_ties_example_is_no_part_of_the_answer(capsys):
+    """The pairs a message shows as an example of the form are none of the right pairs."""
+    t = load("alignments")
+    t = t[(t["period"] == "1990s") & (t["basis"] == "article")]
+    right = {frozenset(p) for p in zip(t["source"], t["target"])}
+    assert not nb03.check_article_ties_1990s([("IL",)])
+    [example] = re.findall(r"like (\[.*?\])", capsys.readouterr().out)
+    pairs = ast.literal_eval(example)
+    assert pairs and not {frozenset(p) for p in pairs} & right, example
 
 
 def test_oil_spread(capsys):

@@ -173,3 +173,9 @@ def test_a_weight_that_is_not_a_number_is_named_with_its_kind(weight, named, cap
     assert not nb04.check_weights_raise_score({"energy_decline": weight})
     out = capsys.readouterr().out
     assert "'energy_decline'" in out and named in out and "got a dict" not in out
+
+
+def test_weights_with_other_capitals_are_named_so(capsys):
+    assert not nb04.check_weights_raise_score({"Energy_Decline": 3})
+    out = capsys.readouterr().out
+    assert "capital letters" in out and "'energy_decline'" in out

@@ -20,6 +20,17 @@ def test_share_2025(capsys):
     assert "Not answered yet" in out and f"{right:.1f}" not in out, "never the answer"
 
 
+def test_share_2025_rounded_too_far_before_the_slips(capsys):
+    """A whole number the answer rounds to is "rounded too far", even where it also lies
+    near a slip's value (54 is near the mixed-series share)."""
+    national = scorecard.later_output("national")["mt"]
+    right = 100 * national[2025] / national[2010]
+    for whole in (math.floor(right), float(math.floor(right)), math.ceil(right)):
+        assert not nb06.check_share_2025(whole)
+        out = capsys.readouterr().out
+        assert "rounded too far" in out and "BP's series" not in out, (whole, out)
+
+
 def test_share_2025_names_the_slips(capsys):
     national = scorecard.later_output("national")["mt"]
     right = 100 * national[2025] / national[2010]
@@ -122,7 +133,8 @@ def test_crosstab_explains_what_is_wrong(capsys):
     assert not nb06.check_crosstab(right.to_numpy())
     assert not nb06.check_crosstab([1, 2])
     out = capsys.readouterr().out
-    assert out.count("two dimensions") == 2 and "ndarray" in out and "list" in out
+    assert out.count("two dimensions") == 2 and "an array" in out and "a list" in out
+    assert "ndarray" not in out
     assert not nb06.check_crosstab(right.rename(index={True: "yes", False: "no"}))
     assert not nb06.check_crosstab(pd.crosstab(card["voice"], card["our_judgement"]))
     assert capsys.readouterr().out.count("labels have been changed") == 2
@@ -163,3 +175,22 @@ def test_every_check_is_covered():
 def test_near_misses_just_inside_and_outside_the_tolerance(name):
     expected, margin = NEAR_MISSES[name]()
     assert_tolerance(getattr(nb06, name), expected, margin)
+
+
+@pytest.mark.parametrize("answer, words", [(__import__("numpy").array([1, 2]), "got an array"),
+                                           (3, "got a number"), ([3, 4], "got a list")])
+def test_crosstab_names_what_it_got_in_words(answer, words, capsys):
+    assert not nb06.check_crosstab(answer)
+    out = capsys.readouterr().out
+    assert words in out and "ndarray" not in out and "got int" not in out
+
+
+def test_changed_verdicts_with_spaces_around_an_id(capsys):
+    """Spaces around an id are named, and not accepted."""
+    right = sorted(nb06.changed_verdicts())
+    spaced = [" " + right[0], *right[1:]]
+    assert not nb06.check_changed_verdicts(spaced)
+    out = capsys.readouterr().out
+    assert "remove the spaces around the text" in out and "missing" not in out
+    assert not nb06.check_changed_verdicts([right[0].upper() + " ", *right[1:]])
+    assert "capital letters" in capsys.readouterr().out

@@ -277,6 +277,22 @@ def test_a_check_whose_answer_is_not_set_prints_a_reminder(shell, capsys):
     assert "Traceback" not in out and not result.success
 
 
+def test_a_check_cell_of_two_answers_names_both_when_neither_is_set(shell, capsys):
+    for name in ("answer_3a", "answer_3b"):
+        shell.user_ns.pop(name, None)
+    shell.run_cell("from helpers.exercises import check_number")
+    capsys.readouterr()
+    shell.run_cell("check_number(answer_3a, expected=5.1)\ncheck_number(answer_3b, expected=2)")
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(" is not set")[0] for line in lines] == \
+        ["⏳ Not answered yet: answer_3a", "⏳ Not answered yet: answer_3b"]
+    shell.run_cell("answer_3b = 2")  # one set: only the other is named
+    shell.run_cell("check_number(answer_3a, expected=5.1)\ncheck_number(answer_3b, expected=2)")
+    out = capsys.readouterr().out
+    assert "answer_3a is not set" in out and "answer_3b" not in out
+    shell.user_ns.pop("answer_3b", None)
+
+
 def test_other_name_errors_keep_their_traceback(shell, capsys):
     shell.run_cell("answr_3")
     captured = capsys.readouterr()
@@ -326,6 +342,17 @@ def test_a_failed_cell_unsets_only_the_answers_it_assigns(shell, capsys):
     shell.run_cell("x = answer_3 == 1 / 0")  # compares, assigns no answer: nothing unset
     assert shell.user_ns["answer_3"] == 5.1
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("failing", ["answer_3 += 1; 1 / 0",            # augmented
+                                     "answer_3 *= 2\n{}['nope']",
+                                     "answer_3: float = 6.1\n1 / 0"])   # annotated
+def test_a_failed_augmented_or_annotated_assignment_unsets_its_answer(shell, failing, capsys):
+    shell.run_cell("answer_3 = 5.1")
+    shell.run_cell(failing)
+    assert "answer_3" not in shell.user_ns, failing
+    shell.run_cell("answer_3")
+    assert capsys.readouterr().out.count("answer_3 is not set, because the exercise cell") == 1
 
 
 def test_installing_twice_registers_one_hook(shell):
@@ -433,3 +460,10 @@ def test_a_choice_with_spaces_around_it_and_a_one_item_list(capsys):
     assert ex.check_choice(["turkey"], "turkey", ["iran", "turkey"])
     assert ex.check_choice(("turkey",), "turkey", ["iran", "turkey"])
     assert not ex.check_choice(["turkey", "iran"], "turkey", ["iran", "turkey"])
+
+
+@pytest.mark.parametrize("answer", [[True], [np.True_, 63]])
+def test_pages_given_as_true_or_false_are_named_in_words(answer, capsys):
+    assert not ex.check_pages(answer, [63])
+    out = capsys.readouterr().out
+    assert "True or False" in out and "bool" not in out, out

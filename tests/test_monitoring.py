@@ -87,3 +87,31 @@ def test_plot_and_widget():
     plt.close("all")
     w = monitoring.weights_widget()
     assert w is not None and len(w.children) == len(monitoring.indicators()) + 1
+
+
+#: What a message must not show: scientific notation, numpy reprs and type names, nan/inf.
+RAW = r"\de[-+]\d|np\.|float64|int64|\bnan\b|\binf\b|ndarray|\bbool\b"
+
+
+@pytest.mark.parametrize("weight, shown", [(-1e-07, "got -0.0000001"),
+                                           (__import__("numpy").float64(-0.5), "got -0.5"),
+                                           (float("nan"), "got NaN"),
+                                           (float("inf"), "got infinity"),
+                                           ("2", "got text (a str)"),
+                                           (True, "got True or False")])
+def test_a_weight_refused_is_shown_as_a_message_writes_numbers(weight, shown):
+    import re
+
+    with pytest.raises(ValueError) as err:
+        monitoring.score({"leadership": weight})
+    assert shown in str(err.value)
+    assert not re.search(RAW, str(err.value)), str(err.value)
+
+
+@pytest.mark.parametrize("key", ["Energy_Decline", "LEADERSHIP"])
+def test_an_indicator_with_other_capitals_is_named_so(key):
+    with pytest.raises(ValueError, match="capital letters") as err:
+        monitoring.score({key: 3})
+    assert repr(key.lower()) in str(err.value)
+    with pytest.raises(ValueError, match="known: leadership"):
+        monitoring.score({"energy": 3})  # no such id in any spelling: the list of ids

@@ -192,6 +192,38 @@ def _solution_expressions(exercise: Exercise) -> list[str]:
     return out
 
 
+def _is_literal(code: str) -> bool:
+    try:
+        ast.literal_eval(code)
+    except (ValueError, SyntaxError):
+        return False
+    return True
+
+
+def _literal_examples(text: str) -> list:
+    """The Python literals (a list, a dict, a tuple) a message shows as examples, with an
+    ellipsis (``, ...``) taken as 'and so on' and dropped.
+
+    >>> _literal_examples("A dict like {'a': 2, ...}; or [1, 2]")
+    [{'a': 2}, [1, 2]]
+    """
+    out = []
+    for m in re.finditer(r"[\[{(][^\[\]{}()]*(?:\([^()]*\)[^\[\]{}()]*)*[\]})]", text):
+        try:
+            value = ast.literal_eval(re.sub(r",\s*\.\.\.", "", m[0]))
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, (list, dict, tuple)) and value:
+            out.append(value)
+    return out
+
+
+def test_literal_examples_are_found():
+    found = _literal_examples("A dict like {'energy_decline': 2, ...}; pairs [('IL', 'AZ'), "
+                              "('TR', 'AZ')], not (this)")
+    assert found == [{"energy_decline": 2}, [("IL", "AZ"), ("TR", "AZ")]]
+
+
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING],
                          ids=[p.name for p in NOTEBOOKS if p.name not in ANSWER_NAMES_PENDING])
 def test_a_hint_before_any_attempt_does_not_spell_out_the_solution(path, capsys):
@@ -202,11 +234,18 @@ def test_a_hint_before_any_attempt_does_not_spell_out_the_solution(path, capsys)
         calls = [f for c in e.cells if "check" in tags(c) for f, _ in _checked(c.source)]
         for name in calls:
             getattr(module, name)(...)
-            printed = "".join(capsys.readouterr().out.split())
+            out = capsys.readouterr().out
+            printed = "".join(out.split()).replace("'", '"')
             assert printed.startswith("⏳"), f"Exercise {e.number}: {name}(...) is no reminder"
             for code in _solution_expressions(e):
-                assert code not in printed, \
+                if isinstance(ast.literal_eval(code) if _is_literal(code) else None, str):
+                    continue  # a choice: its options are listed by the reminder itself
+                assert code.replace("'", '"') not in printed, \
                     f"Exercise {e.number}: the hint of {name} spells out the solution {code!r}"
+            for example in _literal_examples(out):
+                assert not getattr(module, name)(example), \
+                    f"Exercise {e.number}: the hint of {name} gives an accepted answer {example!r}"
+                capsys.readouterr()
             assert not re.search(r"\w\([^()]*\)\[|\w\([^()]*\w\([^()]*\)", printed), \
                 f"Exercise {e.number}: the hint of {name} holds nested or indexed calls: code"
 
@@ -290,3 +329,35 @@ def test_a_whole_year_check_is_stated_as_rounded_down_or_up(path):
                 assert "a whole year" in text and re.search(r"round(ed)? down or up", text), \
                     f"Exercise {e.number}: {name} wants a whole year; the text does not say " \
                     "'rounded down or up'"
+
+
+def _lesson_prose(name: str) -> str:
+    """The markdown of a notebook before its '## Exercises' heading, solutions left out."""
+    [path] = [p for p in NOTEBOOKS if p.name.startswith(name)]
+    prose = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## Exercises"):
+            break
+        if cell.cell_type == "markdown" and "solution" not in tags(cell):
+            prose.append(re.sub(r"\s+", " ", cell.source))
+    return "\n".join(prose)
+
+
+def test_notebook_05_prose_does_not_give_exercise_2s_pages():
+    """Exercise 2 asks on which pages the evidence for 'gains_justify_risk' stands: the lesson
+    before it may not state that range of pages as the evidence's."""
+    from helpers.argument import load_graph, pages_behind
+
+    pages = sorted(pages_behind(load_graph(), "gains_justify_risk", kind="evidence",
+                                relation="supports"))
+    span = f"{pages[0]}–{pages[-1]}"
+    prose = _lesson_prose("05")
+    assert f"pp. {span}" not in prose, f"notebook 05's lesson gives Exercise 2's pages ({span})"
+
+
+def test_notebook_05_prose_does_not_say_which_pressures_lie_behind_the_doubts():
+    """Exercise 1 asks which counter-pressures lie behind the doubts: the lesson may not say
+    that on the map only some of them lead there."""
+    prose = _lesson_prose("05").lower()
+    for phrase in ("only the regime", "energy through it", "energy feeding it"):
+        assert phrase not in prose, f"notebook 05's lesson answers Exercise 1: {phrase!r}"

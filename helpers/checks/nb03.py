@@ -59,7 +59,7 @@ def _pairs(answer):
     for item in answer:
         if isinstance(item, str) or not isinstance(item, Iterable):
             return None
-        pair = frozenset(str(x).strip() for x in item)
+        pair = frozenset(str(x) for x in item)
         if len(pair) != 2:
             return None
         out.append(pair)
@@ -77,12 +77,16 @@ def check_article_ties_1990s(answer) -> Verdict:
                           "its two code columns into a list of (source, target) pairs.", hint)
     pairs = _pairs(answer)
     if pairs is None:
-        return say(False, "❌ Expected a list of pairs of actor codes, like [('IL', 'AZ'), "
-                          "('TR', 'AZ')].", hint)
+        return say(False, "❌ Expected a list of pairs of actor codes, like [('US', 'GE'), "
+                          "('SY', 'IR')].", hint)
     ties = load("alignments")
     ties = ties[(ties["period"] == "1990s") & (ties["basis"] == "article")]
     expected = {frozenset((s, t)) for s, t in zip(ties["source"], ties["target"])}
-    if set(pairs) != expected and {frozenset(c.upper() for c in p) for p in pairs} == expected:
+    if set(pairs) != expected and {frozenset(c.strip().upper() for c in p)
+                                   for p in pairs} == expected:
+        if {frozenset(c.strip() for c in p) for p in pairs} == expected:
+            return say(False, "❌ Almost: remove the spaces around the text: write the actor "
+                              "codes exactly as the data spell them.", hint)
         return say(False, "❌ Almost: write the actor codes exactly as the data spell them "
                           "(capital letters included).", hint)
     return check_items(pairs, expected, hint=hint, what="pairs")

@@ -132,8 +132,8 @@ def check_weights_raise_score(answer) -> Verdict:
     higher than under equal weights."""
     from helpers import monitoring
 
-    hint = ("A dict like {'energy_decline': 2, ...}; give more weight to the indicators "
-            "coded 2 than to those coded 1.")
+    hint = ("A dict with indicator ids as its keys and weights (numbers of 0 or more) as its "
+            "values; give more weight to the indicators coded 2 than to those coded 1.")
     if unanswered(answer):
         return say(False, not_done(answer), hint)
     if not isinstance(answer, dict):

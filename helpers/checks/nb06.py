@@ -6,8 +6,9 @@ import pandas as pd
 
 from helpers.data import load
 from helpers.energy import production, rp_ratio
-from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, check_items, check_number,
-                               check_year, not_done, say, show, unanswered)
+from helpers.exercises import (ONE_DECIMAL, Verdict, as_number, kind, check_items, check_number,
+                               check_year, not_done, rounded_too_far, say, show,
+                               unanswered)
 from helpers.scorecard import judgements, later_output, share_of
 
 #: Exercise 1's years: the article's "no oil by 2025" (p. 67, n. 40) against its peak year.
@@ -30,7 +31,7 @@ def check_share_2025(answer) -> Verdict:
             "times 100; give one decimal.")
     expected = share_of(SCORE_YEAR, BASE_YEAR)
     value = None if unanswered(answer) else as_number(answer)
-    if value is not None and value == value:
+    if value is not None and value == value and not rounded_too_far(value, expected):
         national = later_output("national")["mt"]
         bp_base = 100 * national[SCORE_YEAR] / production().loc[BASE_YEAR, "mt"]
         if abs(value - 1e4 / expected) <= ONE_DECIMAL:
@@ -142,7 +143,7 @@ def _triples(answer):
         table = answer.drop(index="All", columns="All", errors="ignore")
         return [(row, col, n) for row, series in table.iterrows() for col, n in series.items()]
     return ("❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a "
-            f"Series from groupby([...]).size()), got {type(answer).__name__}.")
+            f"Series from groupby([...]).size()), got {kind(answer)}.")
 
 
 def _cells(answer):
@@ -178,12 +179,13 @@ def check_crosstab(answer) -> Verdict:
     ``groupby([...]).size()``; empty cells are ignored.
 
     >>> check_crosstab([3, 4])
-    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got list. Hint: pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty cells and margins.
+    ❌ Expected a table of counts with two dimensions (a DataFrame from pd.crosstab, or a Series from groupby([...]).size()), got a list. Hint: Count the assessments of the scorecard by its two columns `explicit` and `our_judgement` (pd.crosstab, or groupby and size); the check ignores empty cells and margins.
     Verdict(False)
     """
     card = load("scorecard")
     expected = _cells(pd.crosstab(card["explicit"], card["our_judgement"].astype(str)))
-    hint = ("pd.crosstab(card['explicit'], card['our_judgement']); the check ignores empty "
+    hint = ("Count the assessments of the scorecard by its two columns `explicit` and "
+            "`our_judgement` (pd.crosstab, or groupby and size); the check ignores empty "
             "cells and margins.")
     if unanswered(answer):
         return say(False, not_done(answer), hint)
