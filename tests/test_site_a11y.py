@@ -61,22 +61,6 @@ def test_axe_finds_no_violation_at_either_width_and_nothing_scrolls_sideways(chr
         page.close()
 
 
-def test_the_back_to_top_button_passes_axe(chromium, server):
-    """The floating button the other axe runs set aside (tests/site_build.py, SETTLE), shown
-    by scrolling and checked alone."""
-    page = open_at(chromium, server + "notebooks/02_azerbaijani_interests.html", "desktop")
-    try:
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
-        assert page.wait_for("getComputedStyle(document.querySelector('#pst-back-to-top'))"
-                             ".display !== 'none'"), "the button did not appear on scrolling"
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        found = page.evaluate("axe.run('#pst-back-to-top', {resultTypes: ['violations']})"
-                              ".then(r => r.violations.map(v => v.id))")
-        assert found == []
-    finally:
-        page.close()
-
-
 def test_axe_sees_what_it_should(chromium, server):
     """The check can fail: a page given an image without alt and an empty table header."""
     page = open_at(chromium, server + PAGES[-1], "desktop")
