@@ -1,15 +1,16 @@
 """The site, built once for the site tests and served from loopback.
 
 Every tests/test_site*.py module asks for the same build: ``built()`` makes it in
-build/test-site/ (the student site in build/test-site-student/), under a file lock, so two
-pytest-xdist workers never build into one folder at once, and the second module to ask gets
-Sphinx's incremental build of an unchanged source (a few seconds) instead of a new one.
+build/test-site/ (the student site in build/test-site-student/), under a file lock, once per
+test run: the first module to ask builds it, and the others, in any pytest-xdist worker, use
+that build as it stands.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import http.server
 import threading
 from pathlib import Path
@@ -41,12 +42,20 @@ def built(student: bool = False) -> Path:
     if student not in _BUILT:
         name = "test-site-student" if student else "test-site"
         OUT.mkdir(exist_ok=True)
+        # One build per test run: pytest-xdist gives all its workers one run id. A second
+        # build, even an incremental one, would rewrite the pages while another worker's
+        # browser reads them, and a page caught half-written fails its checks.
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        stamp = OUT / name / ".built-for-test-run"
         with open(OUT / f".{name}.lock", "w") as lock:
             if fcntl:
                 fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                build_site.build(out=OUT / name, src=OUT / f"{name}-src", notebooks=NOTEBOOKS,
-                                 student=student)
+                if not (run and stamp.exists() and stamp.read_text() == run):
+                    build_site.build(out=OUT / name, src=OUT / f"{name}-src",
+                                     notebooks=NOTEBOOKS, student=student)
+                    if run:
+                        stamp.write_text(run)
             finally:
                 if fcntl:
                     fcntl.flock(lock, fcntl.LOCK_UN)
