@@ -303,12 +303,7 @@ def install(shell=None) -> bool:
         if shell is None:
             return False
     shell.set_custom_exc((NameError,), _unset_answer_handler)
-    old = getattr(shell, "_answer_guard", None)
-    if old is not None:
-        try:
-            shell.events.unregister("post_run_cell", old)
-        except ValueError:
-            pass
+    old = _drop_guard(shell)
     guard = _AnswerGuard(shell)
     if old is not None:
         guard.failed.update(old.failed)
@@ -317,9 +312,8 @@ def install(shell=None) -> bool:
     return True
 
 
-def uninstall(shell) -> None:
-    """Undo :func:`install` in ``shell`` (for tests that share one IPython shell)."""
-    shell.set_custom_exc((), None)
+def _drop_guard(shell):
+    """Unregister the answer guard :func:`install` gave ``shell``, if any; returns it."""
     guard = getattr(shell, "_answer_guard", None)
     if guard is not None:
         try:
@@ -327,6 +321,13 @@ def uninstall(shell) -> None:
         except ValueError:
             pass
         del shell._answer_guard
+    return guard
+
+
+def uninstall(shell) -> None:
+    """Undo :func:`install` in ``shell`` (for tests that share one IPython shell)."""
+    shell.set_custom_exc((), None)
+    _drop_guard(shell)
 
 
 def _missing(value) -> bool:
