@@ -88,3 +88,12 @@ def chromium():
     with browser.Chromium() as b:
         yield b
     assert b.outside == [], f"Chromium's traffic outside loopback: {b.outside}"
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["instructor", "student"])
+def each_site(request):
+    """The built site, once the instructor's (make book) and once the student's
+    (make book-student), for tests that hold both to the same rule (tests/site_build.py)."""
+    import site_build
+
+    return site_build.built(student=request.param)

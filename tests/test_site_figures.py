@@ -86,17 +86,12 @@ def bad_alt(alt: str | None) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["instructor", "student"])
-def site(request):
-    return site_build.built(student=request.param)
-
-
-def test_every_image_on_the_site_has_alt_text_a_caption_and_a_link_to_itself(site):
+def test_every_image_on_the_site_has_alt_text_a_caption_and_a_link_to_itself(each_site):
     seen = 0
-    for page in site_build.pages(site):
+    for page in site_build.pages(each_site):
         for img in images(page):
             seen += 1
-            where = f"{page.relative_to(site)}: {img['src']}"
+            where = f"{page.relative_to(each_site)}: {img['src']}"
             assert bad_alt(img["alt"]) is None, f"{where}: alt text is {bad_alt(img['alt'])}"
             assert img["figure"] is not None, f"{where}: not in a <figure>"
             assert len(img["figure"]["caption"].split()) >= 4, f"{where}: no visible caption"
@@ -170,8 +165,8 @@ def test_an_edited_alt_text_reaches_the_page(tmp_path):
     assert rows[1][2] in alts
 
 
-def test_figures_are_named_by_their_caption_and_the_link_says_what_it_does(site):
-    page = (site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
+def test_figures_are_named_by_their_caption_and_the_link_says_what_it_does(each_site):
+    page = (each_site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
     figures = re.findall(r"<figure [^>]*>.*?</figure>", page, re.S)
     assert figures
     for fig in figures:
@@ -181,18 +176,18 @@ def test_figures_are_named_by_their_caption_and_the_link_says_what_it_does(site)
         assert "(opens the image full size)" in fig
 
 
-def test_a_title_ending_in_a_question_mark_is_not_followed_by_a_full_stop(site):
+def test_a_title_ending_in_a_question_mark_is_not_followed_by_a_full_stop(each_site):
     text = " ".join(
-        (site / "notebooks" / f"{p.stem}.html").read_text(encoding="utf-8") for p in NOTEBOOKS)
+        (each_site / "notebooks" / f"{p.stem}.html").read_text(encoding="utf-8") for p in NOTEBOOKS)
     captions = re.findall(r'<span class="caption-text">(.*?)</span>', text)
     assert captions and not [c for c in captions if re.search(r"[?!]\. Source", c)]
 
 
-def test_stored_check_feedback_is_not_shown_beneath_a_blank_exercise(site):
+def test_stored_check_feedback_is_not_shown_beneath_a_blank_exercise(each_site):
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         web = build_site.web_version(nb)
         checks = [c for c in web.cells if "check" in c.metadata.get("tags", [])]
         assert all(c.outputs == [] for c in checks), path.name
-    page = (site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
+    page = (each_site / "notebooks" / f"{NOTEBOOKS[1].stem}.html").read_text(encoding="utf-8")
     assert "✅ Correct." not in page
