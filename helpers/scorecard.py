@@ -16,7 +16,6 @@ for discussion::
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .data import load
@@ -158,16 +157,3 @@ def outside_sources(frame: pd.DataFrame) -> list[str]:
     rows = frame[frame["provenance"] == "outside"]
     parts = [part.strip() for source in rows["source"] for part in source.split(";")]
     return list(dict.fromkeys(parts))
-
-
-def straight_line(oil: pd.DataFrame, first: int, last: int, to: int) -> pd.Series:
-    """OUR straight line through output in ``first``..``last``, extended to ``to``
-    (a teaching device, not a forecast).
-
-    >>> round(straight_line(load("oil_production"), 2010, 2020, 2025)[2025])
-    606
-    """
-    part = oil[(oil["year"] >= first) & (oil["year"] <= last)]
-    slope, icpt = np.polyfit(part["year"].astype(float), part["oil_production_kbd"], 1)
-    years = np.arange(first, to + 1)
-    return pd.Series(slope * years + icpt, index=years, name="straight_line_kbd")

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.colors as mcolors
 import pytest
 
-from helpers import DataError, argument, dates, interests, load, monitoring, scorecard
+from helpers import DataError, argument, dates, energy, interests, load, monitoring, scorecard
 from helpers.data import referenced_rows
 from helpers.figures import nb00, nb01, nb02, nb03, nb04, nb05, nb06
 from helpers.networks import signed_graph
@@ -70,7 +70,8 @@ def test_an_issue_name_shows_in_the_interests_matrix(edited_data):
 def test_a_series_colour_shows_in_the_oil_figures(edited_data):
     edited_data("model/series_styles.csv", {"id": "bp_oil"}, "colour", "#117733")
     for ax in (nb04.draw_production(title="t", source=SRC),
-               nb06.draw_oil_claim(load("oil_production"), title="t", source=SRC)):
+               nb06.draw_oil_to_2025(energy.production(), scorecard.later_output(), title="t",
+                                     source=SRC)):
         colours = {mcolors.to_hex(line.get_color()).upper() for line in ax.get_lines()}
         assert "#117733" in colours
 
@@ -79,15 +80,10 @@ def test_the_articles_exhaustion_year_moves_the_oil_figures(edited_data):
     edited_data("article/figures.csv", {"id": "oil_exhaustion_year"}, "value", "2030")
     ax = nb04.draw_production(title="t", source=SRC)
     assert "Article: no oil left in 2030 without new finds" in texts(ax)
-    ax = nb06.draw_oil_claim(load("oil_production"), title="t", source=SRC)
-    assert any("no oil by 2030" in t for t in texts(ax))
-    assert ax.get_xlim()[1] == 2031
-
-
-def test_the_articles_peak_year_moves_our_straight_line(edited_data):
-    edited_data("article/figures.csv", {"id": "oil_peak_year"}, "value", "2012")
-    ax = nb06.draw_oil_claim(load("oil_production"), title="t", source=SRC)
-    assert any("through 2012–2020" in t for t in texts(ax))
+    ax = nb06.draw_oil_to_2025(energy.production(), scorecard.later_output(), title="t",
+                               source=SRC)
+    assert any("no oil sources in 2030" in t for t in texts(ax))
+    assert ax.get_xlim()[1] == 2031.5
 
 
 def test_the_publication_date_moves_the_before_after_line(edited_data):

@@ -58,7 +58,6 @@ ROWS = {
     "draw_profiles": lambda *_, **__: [data.load("regime_indicators")],
     "draw_production": _figures_rows("oil_exhaustion_year"),
     "draw_implied_end": _figures_rows("oil_exhaustion_year"),
-    "draw_oil_claim": _figures_rows("oil_exhaustion_year", "oil_peak_year"),
     "draw_oil_to_2025": _figures_rows("oil_exhaustion_year", "oil_peak_year"),
 }
 

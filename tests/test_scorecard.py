@@ -117,12 +117,6 @@ def test_timeline_keeps_the_article_and_later_facts_apart():
     assert later["date"].max() <= pd.Timestamp("2026-04-30"), "checked to April 2026"
 
 
-def test_oil_yardsticks():
-    oil = load("oil_production")
-    line = scorecard.straight_line(oil, 2010, 2020, 2025)
-    assert list(line.index) == list(range(2010, 2026)) and line.is_monotonic_decreasing
-
-
 def test_when_refuses_an_unknown_table():
     with pytest.raises(ValueError, match="no rule"):
         scorecard._when("actors", None)
@@ -139,8 +133,9 @@ def test_figures_draw(card, draw):
         nb06.draw_before_after(dates.timeline("before_after"), ax=ax, title="t",
                                source="Source: x.")
     else:
-        nb06.draw_oil_claim(load("oil_production"), ax=ax, title="t", source="Source: x.")
-        assert ax.get_ylabel() == "Thousand barrels a day"
+        nb06.draw_oil_to_2025(energy.production(), scorecard.later_output(), ax=ax, title="t",
+                              source="Source: x.")
+        assert ax.get_ylabel() == "Million tonnes a year"
     assert ax.get_legend() is not None
     plt.close(fig)
 

@@ -12,7 +12,7 @@ from ..data import load
 from ..dates import article_period, as_written, decimal_year, published
 from ..energy import article_year
 from ..plots import GREY, STACK, LabelPlacer, finish, series, wrap
-from ..scorecard import judgements, straight_line
+from ..scorecard import judgements
 from ..sources import page_ref
 
 AFTER_FILL = "#F2F2F2"
@@ -162,60 +162,6 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 0.0), ncol=3,
               fontsize=8.5)
     ax.text(last + 0.6, len(card) - 0.4, "OUR judgement", fontsize=9, va="bottom")
-    return finish(ax, title=title, source=source)
-
-
-def draw_oil_claim(oil: pd.DataFrame, *, title: str, source: str, ax=None):
-    """Azerbaijan's oil output (BP, to the last year of ``oil``) against the article's claim
-    of no oil by its exhaustion year (p. 67, n. 40), with the years the checked data do not
-    reach hatched, and OUR straight line from the article's peak year to the last year. The
-    two years, and the pages the legend and the note cite for them, are the article's, read
-    from ``figures.csv``. Returns the Axes.
-
-    >>> from helpers.data import load
-    >>> ax = draw_oil_claim(load("oil_production"), title="t", source="Source: x.")
-    >>> float(ax.get_xlim()[1])
-    2026.0
-    """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 5))
-    claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
-    rows = load("figures").set_index("id")
-    claim_ref = page_ref(rows.loc["oil_exhaustion_year", "page"],
-                         rows.loc["oil_exhaustion_year", "note"])
-    peak_ref = page_ref(rows.loc["oil_peak_year", "page"])  # the legend gives the note
-    pub = decimal_year(published())
-    bp, article, ours = series("bp_oil"), series("article"), series("our_model")
-    last = int(oil["year"].max())
-    peak = oil.loc[oil["oil_production_kbd"].idxmax()]
-    ax.plot(oil["year"], oil["oil_production_kbd"], marker=bp.marker, ms=4, color=bp.colour,
-            ls=bp.linestyle, label=bp.name)
-    line = straight_line(oil, peak_year, last, claim_year)
-    ax.plot(line.index, line.values, ls=ours.linestyle, lw=2, color=ours.colour,
-            label=f"our straight line through {peak_year}–{last} (not a forecast)")
-    ax.axvspan(last + 0.5, claim_year + 0.5, facecolor="none", edgecolor=GREY, hatch="//",
-               lw=0, label="no checked data in this collection")
-    ax.plot(claim_year, 0, marker="X", ms=13, color=article.colour, markeredgecolor="black",
-            ls="none", label=f"the article: no oil by {claim_year} ({claim_ref})")
-    ax.axvline(pub, color="black", ls="--", lw=1)
-    same = int(peak["year"]) == peak_year
-    ax.annotate(f"peak {int(peak['year'])}: {peak['oil_production_kbd']:,.0f} kb/d\n"
-                + (f"(the article's peak year, {peak_ref})" if same else
-                   f"(the article's peak year: {peak_year}, {peak_ref})"),
-                (peak["year"], peak["oil_production_kbd"]), xytext=(-150, -5),
-                textcoords="offset points", fontsize=8.5,
-                arrowprops=dict(arrowstyle="->", color="#333333"))
-    end = oil.set_index("year").loc[last, "oil_production_kbd"]
-    ax.annotate(f"{last}: {end:,.0f} kb/d", (last, end), xytext=(-40, -45),
-                textcoords="offset points", fontsize=8.5,
-                arrowprops=dict(arrowstyle="->", color="#333333"))
-    top = float(oil["oil_production_kbd"].max()) * 1.1
-    ax.text(pub - 0.3, top * 0.97, "article\npublished", ha="right", va="top", fontsize=8.5)
-    ax.set_xlim(1984, claim_year + 1)
-    ax.set_ylim(-60, top)
-    ax.set_xlabel("Year")
-    ax.set_ylabel("Thousand barrels a day")
-    ax.legend(loc="center left", fontsize=8.5)
     return finish(ax, title=title, source=source)
 
 
