@@ -1,5 +1,5 @@
 """Every Hebrew run on the site is marked as Hebrew: it sits under an element with
-``lang="he"`` and ``dir="rtl"`` (tools/build_site.py, mark_hebrew_html), in prose, headings,
+``lang="he"`` and ``dir="rtl"`` (helpers/hebrew.py, mark_html), in prose, headings,
 quotes, tables and cell outputs alike, so a screen reader reads it with a Hebrew voice.
 (tests/test_site.py checks in the browser that it is laid out right to left.)"""
 
@@ -11,11 +11,12 @@ from html.parser import HTMLParser
 import pytest
 
 import build_site
+from helpers import hebrew
 import site_build
 
 pytestmark = pytest.mark.site
 HEBREW = re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]")
-VOID = build_site.VOID
+VOID = hebrew.VOID
 
 
 class Unmarked(HTMLParser):
@@ -72,14 +73,14 @@ def test_every_hebrew_run_on_the_site_is_marked_hebrew_right_to_left(each_site):
 ])
 def test_marking_covers_prose_tables_and_code(html):
     assert unmarked(html).found, "the check sees the unmarked run"
-    done = build_site.mark_hebrew_html(html)
+    done = hebrew.mark_html(html)
     assert unmarked(done).found == [] and unmarked(done).marked >= 1, done
-    assert build_site.mark_hebrew_html(done) == done, "marking twice changes nothing"
+    assert hebrew.mark_html(done) == done, "marking twice changes nothing"
 
 
 def test_english_and_script_text_are_left_alone():
     html = "<p>No Hebrew here</p><script>var s = 'שלום';</script>"
-    assert build_site.mark_hebrew_html(html) == html
+    assert hebrew.mark_html(html) == html
 
 
 def test_finishing_a_finished_page_changes_nothing():

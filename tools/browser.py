@@ -311,6 +311,15 @@ class Page:
         path.write_bytes(base64.b64decode(data))
         return path
 
+    def print_pdf(self, path: Path, **options) -> Path:
+        """Print the page to a PDF file (DevTools ``Page.printToPDF``; ``options`` are its
+        parameters, e.g. ``preferCSSPageSize=True``, ``printBackground=True``)."""
+        params = {"printBackground": True, "preferCSSPageSize": True, **options}
+        data = self.browser.send("Page.printToPDF", params, session=self.session)["data"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(data))
+        return path
+
     def external_requests(self, allowed: tuple[str, ...]) -> list[str]:
         """Requested URLs that are neither local (data:, blob:, about:) nor under ``allowed``."""
         local = ("data:", "blob:", "about:", "chrome-extension:", "file:", *allowed)

@@ -54,6 +54,7 @@ from pathlib import Path
 import nbformat
 
 from build_student import student_version
+from helpers.hebrew import mark_html as mark_hebrew_html
 from nbrun import NOTEBOOKS, ROOT, tags
 from nbrun import notebooks as collection
 from offline import external_assets
@@ -304,58 +305,6 @@ def prepare(src: Path, notebooks: list[Path], student: bool = False) -> bool:
 # --- the built pages, finished for every reader -------------------------------------------
 
 FIGURE_IMG = re.compile(r'(<figure class="azil-figure[^"]*"[^>]*>\s*)(<img [^>]*?src="([^"]+)"[^>]*>)')
-
-
-HEBREW_RUN = re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]"
-                        r"(?:[\u0590-\u05ff\ufb1d-\ufb4f0-9\s'\"‘’׳״\-–—,.:;!?()]*"
-                        r"[\u0590-\u05ff\ufb1d-\ufb4f])?")
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
-NO_MARKUP = {"script", "style", "title", "textarea", "option"}  # text that cannot hold a <span>
-
-
-def mark_hebrew_html(page: str) -> str:
-    """Every run of Hebrew in a page under ``lang="he" dir="rtl"``, so a screen reader reads
-    it with a Hebrew voice and a browser lays it out right to left: the extension's
-    ``<span class="he">`` runs and its ``rtl`` blocks get the attributes, and a run in HTML
-    that Sphinx did not parse (a table or text in a cell's output, code) is wrapped in a
-    ``<span lang="he" dir="rtl">`` of its own."""
-    page = page.replace('<span class="he">', '<span class="he" lang="he" dir="rtl">')
-    out, stack = [], []  # stack: (tag, under Hebrew, cannot hold markup)
-    for piece in TOKEN.split(page):
-        if not piece:
-            continue
-        if piece.startswith("<!--") or piece.startswith("<!") or piece.startswith("<?"):
-            out.append(piece)
-            continue
-        if piece.startswith("</"):
-            name = piece[2:-1].strip().lower()
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    del stack[i:]
-                    break
-            out.append(piece)
-            continue
-        if piece.startswith("<"):
-            m = re.match(r"<([a-zA-Z][\w-]*)", piece)
-            name = m[1].lower() if m else ""
-            if name and re.search(r'\bclass="[^"]*\brtl\b', piece) and " dir=" not in piece:
-                piece = re.sub(r"^<([a-zA-Z][\w-]*)", r'<\1 dir="rtl"', piece)
-            if name and name not in VOID and not piece.endswith("/>"):
-                parent_he = bool(stack) and stack[-1][1]
-                parent_raw = bool(stack) and stack[-1][2]
-                stack.append((name, parent_he or 'lang="he"' in piece,
-                              parent_raw or name in NO_MARKUP))
-            out.append(piece)
-            continue
-        under_he = bool(stack) and stack[-1][1]
-        raw = bool(stack) and stack[-1][2]
-        if under_he or raw or not HEBREW_RUN.search(piece):
-            out.append(piece)
-        else:
-            out.append(HEBREW_RUN.sub(lambda m: f'<span lang="he" dir="rtl">{m[0]}</span>', piece))
-    return "".join(out)
 
 
 # A figure is named by its caption (Chromium does not take the name from <figcaption> itself)

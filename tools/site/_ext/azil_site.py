@@ -20,27 +20,16 @@ fetched from a CDN.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from docutils import nodes
 
-HEBREW = "\u0590-\u05ff\ufb1d-\ufb4f"
-# A run of Hebrew: starts and ends with a Hebrew letter; inside it spaces, digits and the
-# punctuation of Hebrew text (geresh, gershayim, maqaf, dashes, quotes, commas, ...).
-RUN = re.compile(rf"[{HEBREW}](?:[{HEBREW}0-9\s'\"‘’׳״\-–—,.:;!?()]*[{HEBREW}])?")
-HEBREW_LETTER = re.compile(rf"[{HEBREW}]")
-OTHER_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+from helpers.hebrew import RUN, mostly_hebrew
+
 SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.math_block,
         nodes.comment, nodes.substitution_definition, nodes.target)
 BLOCKS = (nodes.paragraph, nodes.title, nodes.caption, nodes.term, nodes.line, nodes.rubric,
           nodes.block_quote)
-
-
-def mostly_hebrew(text: str) -> bool:
-    """At least as many Hebrew letters as Latin (Greek, Cyrillic) ones, and some Hebrew."""
-    hebrew = len(HEBREW_LETTER.findall(text))
-    return hebrew > 0 and hebrew >= len(OTHER_LETTER.findall(text))
 
 
 def _inside(node: nodes.Node, kinds) -> bool:
