@@ -21,7 +21,7 @@
 #   make book-student   the student's site in build/site-student/: made from the hand-out
 #                  set (build/student/), no solutions, its download button serves it
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
-#   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
+#   make toc       the README's tables (notebooks, plan)   make datadoc   data/README.md's tables
 
 PYTHON ?= python3
 VENV   := .venv
@@ -174,6 +174,7 @@ slides: setup
 
 toc: setup
 	$(BIN)/python tools/toc.py --write
+	$(BIN)/python tools/plan.py --write
 
 datadoc: setup
 	$(BIN)/python tools/datadoc.py --write
