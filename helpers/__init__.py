@@ -12,9 +12,9 @@ gives the same output on every run and on any machine.
 The package is cut by kind. Core: ``data`` (load and check the tables), ``tables`` (show a
 table for reading: ``helpers.table``), ``sources`` (cite the article, captions), ``dates``,
 ``maps``, ``plots`` (house style, the actor and series registry, label placement),
-``exercises`` (feedback) and ``errors``. Models, the computations the notebooks teach: ``networks``, ``argument``, ``monitoring``, ``energy``, ``scorecard``,
-``interests``. Then ``figures.nbNN`` draws notebook NN's figures and ``checks.nbNN`` checks
-its exercises.
+``exercises`` (feedback) and ``errors``. Models, the computations the notebooks teach:
+``networks``, ``argument``, ``monitoring``, ``energy``, ``scorecard``, ``interests``. Then
+``figures.nbNN`` draws notebook NN's figures and ``checks.nbNN`` checks its exercises.
 """
 
 from __future__ import annotations
