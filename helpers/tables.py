@@ -20,6 +20,7 @@ What the reader sees:
 - no line break inside a cell, long text wrapping;
 - each run of Hebrew under ``<span lang="he" dir="rtl">`` (:func:`helpers.hebrew.mark_html`),
   and a mostly-Hebrew cell set right to left as a whole;
+- no maths: the table is marked ``mathjax_ignore``, so a "$" stays a dollar sign in JupyterLab;
 - the same HTML on every run (no random ids) and a plain-text table for ``text/plain``.
 
 >>> import pandas as pd
@@ -190,8 +191,9 @@ def table(frame: pd.DataFrame | pd.Series, columns: Sequence | None = None, *,
     ``titles`` maps a column the notebook computes to its header; ``dates`` maps a date
     column to its precision (``'year'``, ``'month'``, ``'day'``) or to the field that holds
     it, where :func:`helpers.dates.precision_field` does not find it; ``index`` is the header
-    of an unnamed index that labels the rows, or ``False`` to leave the index out. The date
-    precision fields may stay out of ``columns``: they are read from ``frame``.
+    of the index that labels the rows (needed where it has no name), or ``False`` to leave
+    the index out. The date precision fields may stay out of ``columns``: they are read
+    from ``frame``.
     """
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
@@ -211,12 +213,12 @@ def table(frame: pd.DataFrame | pd.Series, columns: Sequence | None = None, *,
         or not (pd.api.types.is_integer_dtype(idx) or isinstance(idx, pd.RangeIndex)))
     row_names: list = []
     if labelled:
-        if idx.nlevels == 1 and idx.name is None:
-            if not isinstance(index, str):
-                raise DataError("the rows are labelled by an unnamed index: give its header "
-                                "with index='...', or index=False to leave it out")
+        if isinstance(index, str) and idx.nlevels == 1:  # the header of the rows' labels
             given = {"\0index": index, **given}
             idx = idx.rename("\0index")
+        elif idx.nlevels == 1 and idx.name is None:
+            raise DataError("the rows are labelled by an unnamed index: give its header "
+                            "with index='...', or index=False to leave it out")
         row_names = list(idx.names)
         frame = frame.set_axis(idx, axis=0).reset_index()
     else:
@@ -236,8 +238,11 @@ def table(frame: pd.DataFrame | pd.Series, columns: Sequence | None = None, *,
         raise DataError(f"two columns would have the same header: {heads}")
     numeric = {n: _numeric(frame[n]) for n in header_names}
 
-    out = ['<div class="azil-table" style="overflow-x: auto">',
-           '<table class="dataframe azil-table">', "<thead>"]
+    # mathjax_ignore (tex2jax_ignore for MathJax 2): JupyterLab typesets HTML outputs, and
+    # two dollar signs in a table ("US$1.6 bn ... US$4 bn") would otherwise become maths.
+    # A table wider than its column scrolls in its own box, which the keyboard can reach.
+    out = ['<div class="azil-table mathjax_ignore tex2jax_ignore" style="overflow-x: auto" '
+           'tabindex="0">', '<table class="dataframe azil-table">', "<thead>"]
     if axis is not None and shown:  # what the columns are (a crosstab's second variable)
         out.append("<tr>" + "<td></td>" * len(row_names)
                    + f'<th scope="colgroup" colspan="{len(shown)}">'

@@ -270,7 +270,8 @@ def _prose(notebook: str, cell: str) -> str:
     [path] = [p for p in NOTEBOOKS if p.name.startswith(notebook)]
     [c] = [c for c in nbformat.read(path, as_version=4).cells if c.id == cell]
     assert c.cell_type == "markdown"
-    return re.sub(r"\s+", " ", re.sub(r"(?m)^>[ \t]?", "", c.source))
+    text = c.source.replace("\\$", "$")  # a dollar sign as the reader sees it (\$ in markdown)
+    return re.sub(r"\s+", " ", re.sub(r"(?m)^>[ \t]?", "", text))
 
 
 def as_written(text: str) -> tuple[float, int]:
