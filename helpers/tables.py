@@ -173,12 +173,13 @@ def _numeric(column: pd.Series) -> bool:
 
 
 def _td(text: str, tag: str, numeric: bool, attrs: str = "") -> str:
-    style = []
-    if not numeric:
-        style.append("text-align: start")
+    # JupyterLab sets every cell to the right and keeps only some styles of an untrusted
+    # notebook's output: text-align left or right (not start), white-space and min-width.
+    rtl = mostly_hebrew(text)
+    style = [] if numeric and not rtl else [f"text-align: {'right' if rtl else 'left'}"]
     if len(text) > LONG:
         style += ["white-space: normal", "min-width: 18em"]
-    extra = ' dir="rtl"' if mostly_hebrew(text) else ""
+    extra = ' dir="rtl"' if rtl else ""
     css = f' style="{"; ".join(style)}"' if style else ""
     return f"<{tag}{attrs}{extra}{css}>{html.escape(text, quote=False)}</{tag}>"
 
