@@ -120,8 +120,12 @@ def _cells(column: pd.Series, precision: pd.Series | None) -> list[str]:
         if precision is None:
             raise DataError(f"the dates of {column.name!r} have no precision field; pass "
                             f"dates={{{column.name!r}: 'day'}} (or the name of the field)")
-        return [MISSING if pd.isna(d) else as_written(d, "day" if pd.isna(p) else str(p))
-                for d, p in zip(column, precision)]
+        undated = [i for i, (d, p) in enumerate(zip(column, precision))
+                   if not pd.isna(d) and pd.isna(p)]
+        if undated:
+            raise DataError(f"the date of {column.name!r} in row {undated[0] + 1} has no "
+                            "precision: a date is written only at the precision the data give")
+        return [MISSING if pd.isna(d) else as_written(d, str(p)) for d, p in zip(column, precision)]
     if pd.api.types.is_float_dtype(column):
         places = _decimals(column)
         return [MISSING if pd.isna(v) else f"{float(v):.{places}f}" for v in column]

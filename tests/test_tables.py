@@ -205,6 +205,9 @@ def test_a_date_of_unknown_precision_is_refused_unless_given():
     with pytest.raises(DataError, match="precision"):
         table(frame)
     assert table(frame, dates={"date": "year"}).cells["Date"].tolist() == ["1993"]
+    frame["date_precision"] = pd.Series([None], dtype="string")
+    with pytest.raises(DataError, match="row 1 has no precision"):
+        table(frame)
 
 
 def test_no_line_break_in_a_cell_and_long_text_wraps():
