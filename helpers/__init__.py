@@ -9,12 +9,12 @@ Every notebook starts with::
 which fixes the figure style, the random seed and the warnings policy, so that each notebook
 gives the same output on every run and on any machine.
 
-The package is cut by kind. Core: ``data`` (load and check the tables), ``sources`` (cite the
-article, captions), ``dates``, ``maps``, ``plots`` (house style, the actor and series
-registry, label placement), ``exercises`` (feedback) and ``errors``. Models, the computations
-the notebooks teach: ``networks``, ``argument``, ``monitoring``, ``energy``, ``scorecard``,
-``interests``. Then ``figures.nbNN`` draws notebook NN's figures and ``checks.nbNN`` checks
-its exercises.
+The package is cut by kind. Core: ``data`` (load and check the tables), ``tables`` (show a
+table for reading: ``helpers.table``), ``sources`` (cite the article, captions), ``dates``,
+``maps``, ``plots`` (house style, the actor and series registry, label placement),
+``exercises`` (feedback) and ``errors``. Models, the computations the notebooks teach:
+``networks``, ``argument``, ``monitoring``, ``energy``, ``scorecard``, ``interests``. Then
+``figures.nbNN`` draws notebook NN's figures and ``checks.nbNN`` checks its exercises.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import warnings
 from .errors import DataError
 from .sources import caption, cite
 
-__all__ = ["setup", "load", "describe", "caption", "cite", "DataError", "SEED"]
+__all__ = ["setup", "load", "describe", "table", "caption", "cite", "DataError", "SEED"]
 SEED = 2015
 
 
@@ -74,9 +74,14 @@ def _inline_figures() -> None:
 
 
 def __getattr__(name: str):
-    """Import the pandas-based loaders on first use, so ``import helpers`` stays light."""
+    """Import the pandas-based loaders and the table display on first use, so that
+    ``import helpers`` stays light."""
     if name in ("load", "describe"):
         from . import data
 
         return getattr(data, name)
+    if name == "table":
+        from .tables import table
+
+        return table
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")

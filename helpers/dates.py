@@ -153,3 +153,33 @@ def timeline(figure: str, root=None) -> pd.DataFrame:
     events["provenance"] = ["article" if not pd.isna(p) else "outside" for p in events["page"]]
     return events[["table", "id", "lane", "label", "date", "date_precision", "checked_date",
                    "page", "note", "provenance", "source"]]
+
+
+def precision_field(column: str, fields) -> str | None:
+    """The field that gives the precision of the date field ``column`` among ``fields``; or
+    'day' for a checked date that has none (an exact date from outside sources) and for the
+    first or last day of a period worked out from a date (``article_start``,
+    ``checked_end``); or None.
+
+    ``x_precision`` for ``x``; a period's end (``x_end``) and a second dating
+    (``alt_checked_date``) take the precision of the date they go with; a timeline's
+    ``start`` and ``end`` that of ``date``.
+
+    >>> fields = ["date", "date_end", "date_precision", "checked_date"]
+    >>> [precision_field(c, fields) for c in ["date", "date_end", "checked_date", "start"]]
+    ['date_precision', 'date_precision', 'day', 'date_precision']
+    >>> precision_field("alt_checked_date_end", ["checked_date_precision"])
+    'checked_date_precision'
+    >>> precision_field("article_start", fields), precision_field("published", fields)
+    ('day', None)
+    """
+    fields = list(fields)
+    base = column[:-4] if column.endswith("_end") else column
+    base = base[4:] if base.startswith("alt_") else base
+    base = {"start": "date", "end": "date"}.get(base, base)
+    for candidate in (f"{column}_precision", f"{base}_precision"):
+        if candidate in fields:
+            return candidate
+    if "checked" in base or column.endswith(("_start", "_end")):
+        return "day"
+    return None

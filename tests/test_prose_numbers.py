@@ -156,7 +156,7 @@ CLAIMS = [
     Claim("01", "cell-028", r"(\w+) of the (\w+) listed were Israeli", _visits),
     Claim("01", "cell-014", r"more than (\w+) weeks \*before\* the visit",
           lambda: (min(_days_before()) // 7,)),
-    Claim("01", "cell-020", r"US\$(\d+) million for (\d{4})–(\d{4})",
+    Claim("01", "cell-020", r"USD (\d+) million for (\d{4})–(\d{4})",
           lambda: (*_sipri("il_deliveries_2006_2019")(),
                    *_t("sipri_arms").loc["il_deliveries_2006_2019",
                                          ["period_start", "period_end"]])),
@@ -164,8 +164,8 @@ CLAIMS = [
           _sipri("il_share_az_imports_2015_2019", "il_share_az_imports_2016_2020")),
     Claim("01", "cell-023", r"\((\d+)% of its exports\)", _sipri("az_share_il_exports_2015_2019")),
     Claim("01", "cell-027", r"\((\w+) items, (\w+) points and (\w+) claim, to (\w+)\)", _debate),
-    Claim("01", "cell-028", r"US\$([\d.]+) billion reported in (\d{4}), an estimated "
-                            r"US\$(\d+) billion", _arms),
+    Claim("01", "cell-028", r"USD ([\d.]+) billion reported in (\d{4}), an estimated "
+                            r"USD (\d+) billion", _arms),
     Claim("01", "cell-028", r"SIPRI shares \((\d+)–(\d+)% of Azerbaijan",
           _sipri("il_share_az_imports_2015_2019", "il_share_az_imports_2016_2020")),
     Claim("02", "cell-013", r"Published shares range from about (\d+)% to (\d+)% of "
