@@ -34,7 +34,7 @@ OUT = ROOT / "build" / "test-handouts"
 HEBREW = re.compile(r"[\u0590-\u05ff]")
 PAGE_NUMBER = re.compile(r"^page \d+ of \d+$")
 #: What the site shows on buttons, toggles and its chrome; none of it belongs on paper.
-LABELS = ("Show solution", "Hide solution", "Download", "Copy", "Search", "Ctrl+K",
+LABELS = ("Show solution", "Hide solution", "Details", "Download", "Copy", "Search", "Ctrl+K",
           "Back to top", "Skip to main content", "Toggle", "Color mode", "Print to PDF",
           "Fullscreen", "Full screen", "On this page", "opens the image full size",
           ".ipynb", "Previous", "Next")

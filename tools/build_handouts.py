@@ -114,14 +114,14 @@ PREPARE_JS = r"""(async css => {
 
 # Every toggle open (the instructor's handout shows its solutions).
 # A solution whose text opens with "Solution." needs no label above it: its toggle's
-# "Show solution" goes (print.css labels the others "Solution").
+# "Show solution" is hidden (print.css labels the others "Solution").
 OPEN_JS = r"""(() => {
   const all = document.querySelectorAll('details');
   all.forEach(d => { d.open = true; });
   document.querySelectorAll('details.solution > summary').forEach(s => {
     const next = s.nextElementSibling;
     if (s.querySelector('.when-open') && next && /^\s*Solution\b/.test(next.textContent))
-      s.remove();
+      s.style.display = 'none';  // hidden, not removed: a <details> without one shows "Details"
   });
   return all.length;
 })()"""
@@ -177,7 +177,7 @@ def print_page(chromium: browser.Chromium, source: Path, pdf: Path, *, title: st
     """Print one HTML file to ``pdf``: the print stylesheet added (``css``, default
     print.css), the toggles opened if asked, the page measured at the text width, then
     printed on A4 with a running ``title`` and page numbers."""
-    page = chromium.open(source.as_uri(), settle=0.2)
+    page = chromium.open(source.resolve().as_uri(), settle=0.2)
     try:
         chromium.send("Emulation.setEmulatedMedia", {"media": "print"}, session=page.session)
         chromium.send("Emulation.setDeviceMetricsOverride",
