@@ -127,9 +127,9 @@ OPEN_JS = r"""(() => {
 })()"""
 
 # What runs past the right edge of the text column, laid out for print: visible elements of
-# the article whose box ends right of the column (or left of it), and boxes whose content is
-# wider than the box and cut off. Returns one line per offender, outermost first (an element
-# inside a reported one is not reported again).
+# the article whose box ends right of the column (or left of it), boxes whose content is
+# wider than the box and cut off, and text laid out past the column's edge. Returns one line
+# per offender, outermost first (an element inside a reported one is not reported again).
 OVERFLOW_JS = r"""(width => {
   const root = document.querySelector('.bd-article') || document.body, bad = [], seen = [];
   const snippet = el => (el.tagName.toLowerCase() + (el.className && typeof el.className ===
@@ -148,6 +148,21 @@ OVERFLOW_JS = r"""(width => {
                && el.clientWidth > 0) {
       bad.push(`cut (${el.scrollWidth} px in ${el.clientWidth}): ${snippet(el)}`);
       seen.push(el);
+    }
+  }
+  // and every piece of text itself (a box may be narrow while its text runs on past it)
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), range = document.createRange();
+  while (walker.nextNode()) {
+    const t = walker.currentNode;
+    if (!t.data.trim() || seen.some(s => s.contains(t))) continue;
+    range.selectNodeContents(t);
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && (r.right > width + 1 || r.left < -1)) {
+        bad.push(`text at ${Math.round(r.left)}..${Math.round(r.right)} px of ${width}: ` +
+                 t.data.trim().replace(/\s+/g, ' ').slice(0, 60));
+        seen.push(t.parentElement);
+        break;
+      }
     }
   }
   return bad;
