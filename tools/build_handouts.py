@@ -337,7 +337,8 @@ def session_sheet(plan, session: int, notebooks: dict[str, Path]) -> str:
         found = exercises(nb)
         return [found[n] for n in exercise_numbers(row["exercises"]) if n in found]
 
-    out = [f'<header><p class="course">{html.escape(ARTICLE)}</p>'
+    course = html.escape(ARTICLE).replace("Strategic Assessment", "<i>Strategic Assessment</i>")
+    out = [f'<header><p class="course">{course}</p>'
            f"<h1>Session {session}: {html.escape(title)}</h1></header>"]
     if len(reading):
         pages = list(dict.fromkeys(m[0] for a in reading["activity_en"] for m in
