@@ -21,6 +21,8 @@
 #   make book-student   the student's site in build/site-student/: made from the hand-out
 #                  set (build/student/), no solutions, its download button serves it
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
+#   make handouts  build/handouts/: each notebook as a PDF for students (no solutions) and for
+#                  the instructor (solutions open), and one sheet per session of the seminar
 #   make toc       the README's tables (notebooks, plan)   make datadoc   data/README.md's tables
 
 PYTHON ?= python3
@@ -171,6 +173,11 @@ student-lab: $(LAB_STAMP) $(LAB_SETTINGS)
 
 slides: setup
 	$(BIN)/python tools/build_slides.py
+
+# Printed by headless Chromium from both sites (built or brought up to date first), offline
+.PHONY: handouts
+handouts: setup
+	$(BIN)/python tools/build_handouts.py
 
 toc: setup
 	$(BIN)/python tools/toc.py --write
