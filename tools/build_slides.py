@@ -25,7 +25,8 @@ solution cells, exercise and check outputs cleared):
    takes (``LINES`` estimated lines): a paragraph is shown as its first sentence, a quote as
    its label and first sentence, a list as its items (each item's bold lead or first
    sentence), a markdown table with at most ``TABLE_ROWS`` rows. The full text goes to the
-   speaker notes.
+   speaker notes. A text of at most ``LEAD_LINES`` lines just before an output is shown above
+   that output, on its slide.
 2. Code is hidden. A code cell tagged ``slide-code`` (none is needed today) is shown as code.
    Outputs get slides of their own: a figure fills its slide under its section's title; an
    HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns (with a line "… N
@@ -79,8 +80,9 @@ OUT = ROOT / "build" / "slides"
 # shows the same layout) and the budget a slide's text may use. The CSS in
 # tools/slides/deck.css sets the sizes these estimates assume.
 WIDTH, HEIGHT = 1280, 720
-LINES = 11           # lines of body text a slide holds (at CHARS_PER_LINE); room for 15
-CHARS_PER_LINE = 80  # of body text (30 px) on a line; about 90 fit
+LINES = 12           # lines of body text a slide holds (at CHARS_PER_LINE); room for 15
+CHARS_PER_LINE = 86  # of body text (30 px) on a line; about 95 fit
+LEAD_LINES = 3       # a text this short, just before an output, is shown above the output
 TITLE_CHARS = 52     # of a slide title (40 px, bold) on one line
 SENTENCE_CHARS = 280  # a first sentence longer than this is cut at a word, with "…"
 TABLE_ROWS = 8
@@ -224,8 +226,9 @@ def blocks(source: str) -> list[Block]:
             for item in item_src:
                 body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item, count=1)
                 body = re.split(r"\n\s*\n", body.strip())[0]
-                head = lead(body)
-                items.append(head if head and len(body) > len(head) + 40 else first_sentence(body))
+                head = lead(body)  # a lead that ends in ":" introduces; it says nothing alone
+                items.append(head if head and not head.rstrip("*").endswith(":")
+                             and len(body) > len(head) + 40 else first_sentence(body))
             start = int(tok.attrGet("start") or 1) if kind == "ordered_list_open" else 1
             est = sum(lines(x, CHARS_PER_LINE - 4) + 0.25 for x in items) + 0.5
             out.append(Block("", est, text, items, kind == "ordered_list_open", start))
@@ -364,8 +367,10 @@ def section_question(section: Section, following: list[Section] = ()) -> str:
     return ""
 
 
-def output_slides(cell, title: str, context: list[str], ask: str, number: str) -> list[Slide]:
-    """The slides a code cell's outputs get (see rule 2 of the module's docstring)."""
+def output_slides(cell, title: str, context: list[str], ask: str, number: str,
+                  lead_lines: float = 0) -> list[Slide]:
+    """The slides a code cell's outputs get (see rule 2 of the module's docstring);
+    ``lead_lines`` of text will stand above the first."""
     slides = []
     if SHOW_CODE_TAG in tags(cell):
         code = html.escape(cell.source)
@@ -375,9 +380,9 @@ def output_slides(cell, title: str, context: list[str], ask: str, number: str) -
         if out.output_type == "stream" and out.get("name") == "stdout":
             text = out.text.rstrip("\n").splitlines()
             shown, used = [], 0
-            for line in text:  # OUTPUT_LINES lines as they wrap on the slide
+            for line in text:  # OUTPUT_LINES lines as they wrap on the slide (less a lead)
                 used += lines(line or " ", OUTPUT_CHARS)
-                if used > OUTPUT_LINES and shown:
+                if used > OUTPUT_LINES - (0 if slides else 1.5 * lead_lines) and shown:
                     break
                 shown.append(line)
             more = (f"\n… {len(text) - len(shown)} more lines in notebook {number}"
@@ -400,11 +405,12 @@ def output_slides(cell, title: str, context: list[str], ask: str, number: str) -
                     "</figure>")
             slides.append(Slide(title, body, "figure", context, ask))
         elif "text/html" in data and "<table" in data["text/html"]:
-            slides.append(Slide(title, table_html(data["text/html"], number), "table", context, ask))
+            room = TABLE_HEIGHT - (0 if slides else 40 * lead_lines)
+            slides.append(Slide(title, table_html(data["text/html"], number, room), "table", context, ask))
     return slides
 
 
-def table_html(source: str, number: str) -> str:
+def table_html(source: str, number: str, room: float = TABLE_HEIGHT) -> str:
     """An HTML table cut for a slide: at most TABLE_ROWS body rows and TABLE_COLUMNS
     columns, cells cut to CELL_CHARS, fewer rows if they would not fit TABLE_HEIGHT, and a
     line saying how much more the notebook shows."""
@@ -425,7 +431,12 @@ def table_html(source: str, number: str) -> str:
         text = " ".join(cell.get_text(" ").split())
         if text in ("<NA>", "NaN", "nan", "NaT", "None"):
             text = "—"
-        cell.string = text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1].rstrip() + "…"
+        text = text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1].rstrip() + "…"
+        cell.clear()
+        for k, piece in enumerate(re.split(r"(?<=[_/])", text)):  # a line may break after _ or /
+            if k:
+                cell.append(soup.new_tag("wbr"))
+            cell.append(piece)
     cols = min(ncols, TABLE_COLUMNS)
     per_line = (WIDTH - 80) / 10  # characters of 20 px text across the table
     per_column = per_line / cols
@@ -439,7 +450,7 @@ def table_html(source: str, number: str) -> str:
                 max((math.ceil(len(t) / per_column / 2) for t in texts), default=1), 1)
         return n * 25 + 9
 
-    budget = TABLE_HEIGHT - sum(height(r) for r in head)
+    budget = room - sum(height(r) for r in head)
     keep = 0
     for r in body[:TABLE_ROWS]:
         if keep and budget - height(r) < 0:
@@ -465,6 +476,8 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
     ask = section_question(section)
     slides: list[Slide] = []
     cells = [c for c in section.cells if c.cell_type in ("markdown", "code")]
+    lead: Slide | None = None  # a short text held for the output after it
+    lead_lines = 0.0
     for k, cell in enumerate(cells):
         if cell.cell_type == "markdown":
             body = cell_body(cell)
@@ -479,14 +492,35 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
                     slides.append(Slide(title, "", "divider"))
                 continue
             kind = "question" if PREDICT.match(body) else "text"
-            slides += text_slides(title, bl, title_lines=tl, kind=kind,
-                                  ask="" if kind == "question" else ask)
+            made = text_slides(title, bl, title_lines=tl, kind=kind,
+                               ask="" if kind == "question" else ask)
+            nxt = cells[k + 1] if k + 1 < len(cells) else None
+            short = sum(b.lines for b in bl) <= LEAD_LINES + 0.5 and not any(b.items for b in bl)
+            if (kind == "text" and len(made) == 1 and short and nxt is not None
+                    and nxt.cell_type == "code" and output_slides(nxt, title, [], "", number)):
+                lead, lead_lines = made[0], sum(b.lines for b in bl)
+                continue
+            slides += made
         else:
             # what to say about an output: the prose just before it and just after it
             before = next((cell_body(c) for c in reversed(cells[:k]) if c.cell_type == "markdown"), "")
             after = next((cell_body(c) for c in cells[k + 1:] if c.cell_type == "markdown"), "")
             context = [p for p in (last_paragraph(before), first_paragraph(after)) if p]
-            slides += output_slides(cell, title, context, ask, number)
+            if not context:  # no prose beside it: the section's opening, else the figure's alt text
+                opening = first_paragraph(cell_body(section.cells[0])) if (
+                    section.cells[0].cell_type == "markdown") else ""
+                alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+                context = [t for t in (opening, alt) if t][:1]
+            made = output_slides(cell, title, context, ask, number, lead_lines if lead else 0)
+            if lead is not None and made:
+                made[0].body = f'<div class="lead">{lead.body}</div>' + made[0].body
+                made[0].say = lead.say + [p for p in context if p not in lead.say]
+            elif lead is not None:
+                slides.append(lead)
+            slides += made
+            lead, lead_lines = None, 0.0
+    if lead is not None:
+        slides.append(lead)
     return slides
 
 
@@ -639,7 +673,7 @@ def slide_html(slide: Slide) -> str:
     title = render(slide.title, inline=True)
     notes = slide.notes_html()
     aside = f'<aside class="notes">{notes}</aside>' if notes else ""
-    return (f'<section class="{slide.kind}"><div class="box"><{tag}>{title}</{tag}>'
+    return (f'<section class="slide-{slide.kind}"><div class="box"><{tag}>{title}</{tag}>'
             f'<div class="body">{slide.body}</div></div>{aside}</section>')
 
 
