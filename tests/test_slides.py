@@ -64,6 +64,7 @@ def test_citations_are_gathered_in_order_once():
     assert build_slides.citations(LONG + " Again (p. 62).") == ["p. 62", "p. 66, n. 26"]
     assert build_slides.citations("(pp. 62–63, nn. 7–8) and p. 61, n. 1") == ["pp. 62–63, nn. 7–8",
                                                                               "p. 61, n. 1"]
+    assert build_slides.citations("p. 61 and p. 61, n. 1; p. 62") == ["p. 61, n. 1", "p. 62"]
 
 
 def test_a_section_becomes_short_slides_with_full_notes():

@@ -160,8 +160,10 @@ def shorten(text: str) -> str:
 
 
 def citations(text: str) -> list[str]:
-    """Every page citation in a text, in order, once each."""
-    return list(dict.fromkeys(" ".join(m.split()) for m in CITATION.findall(text)))
+    """Every page citation in a text, in order, once each; a bare page that a citation with
+    its note names too ("p. 61" beside "p. 61, n. 1") is left out."""
+    found = list(dict.fromkeys(" ".join(m.split()) for m in CITATION.findall(text)))
+    return [c for c in found if not any(o.startswith(c + ",") for o in found)]
 
 
 def lines(text: str, per_line: int = CHARS_PER_LINE) -> int:
