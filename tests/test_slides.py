@@ -138,6 +138,19 @@ def test_hebrew_runs_are_marked_and_hebrew_blocks_read_right_to_left():
     assert soup.find_all("p")[1]["dir"] == "rtl" and "dir" not in soup.find_all("p")[0].attrs
 
 
+def test_a_session_shows_only_the_discussion_questions_its_plan_names():
+    section = build_slides.Section(2, "Discussion questions", [md(
+        "## Discussion questions\n\n1. First question?\n2. Second question,\n   on two lines?\n3. Third?")])
+    cut = build_slides.only_questions(section, "03 discussion question 2")
+    [slide] = build_slides.section_slides(cut, "03")
+    soup = BeautifulSoup(slide.body, "html.parser")
+    assert [li.get_text(" ", strip=True) for li in soup.find_all("li")] == ["Second question, on two lines?"]
+    assert soup.ol["start"] == "2"
+    both = build_slides.only_questions(section, "Discussion questions 1–2")
+    assert len(BeautifulSoup(build_slides.section_slides(both, "03")[0].body, "html.parser").find_all("li")) == 2
+    assert build_slides.only_questions(section, "The iceberg image") is section
+
+
 def test_exercise_numbers_read_as_the_plan_writes_them():
     assert build_slides.exercise_numbers("Exercises 1 and 3") == [1, 3]
     assert build_slides.exercise_numbers("Exercise 6 or 7") == [6, 7]

@@ -9,8 +9,9 @@ It writes, into build/slides/:
 - ``session-N.slides.html``: one deck per class session of the seminar plan
   (data/model/seminar_plan.csv, ``helpers.load("seminar_plan")``): a title slide, the agenda
   with each part's minutes, what was to be done before the session, then for each class part
-  a part slide ("15′ · the activity"), the slides of its notebook section and the task of its
-  exercise, and a closing homework slide;
+  a part slide ("15′ · the activity"), the slides of its notebook section (of a discussion
+  section, only the questions the part names) and the task of its exercise, and a closing
+  homework slide;
 - ``NN_name.notes.html`` and ``session-N.notes.html``: the speaker notes, one printable page
   per deck (each slide's text beside what to say, the page to point at and the question);
 - ``index.html``, linking every deck and its notes; and ``reveal.js/``, a copy of
@@ -582,6 +583,31 @@ def find_exercise(secs: list[Section], n: int) -> Section:
     raise KeyError(f"no Exercise {n}")
 
 
+def only_questions(section: Section, activity: str) -> Section:
+    """A discussion section cut to the questions a plan's part names ("Discussion questions
+    1–2", "03 discussion question 2"); any other section as it is."""
+    m = re.search(r"questions?\s+([\d–\-, and]+)", activity or "", re.I)
+    if not section.title.lower().startswith("discussion") or not m:
+        return section
+    keep = set(exercise_numbers(m[1]))
+    cells = []
+    for cell in section.cells:
+        if cell.cell_type == "markdown":
+            cell = nbformat.from_dict(dict(cell))
+            lines_, skip = [], False
+            for line in cell.source.splitlines():
+                item = re.match(r"^(\d+)[.)]\s", line)
+                if item:
+                    skip = int(item[1]) not in keep
+                elif not line.startswith((" ", "\t")):
+                    skip = False
+                if not skip:
+                    lines_.append(line)
+            cell.source = "\n".join(lines_)
+        cells.append(cell)
+    return Section(section.level, section.title, cells, section.exercise)
+
+
 def md_cell_text(s: Section) -> str:
     return "\n\n".join(cell_body(c) for c in s.cells if c.cell_type == "markdown")
 
@@ -629,7 +655,7 @@ def session_slides(plan, session: int, books: dict[str, Path]) -> list[Slide]:
         nbs = secs(r.notebook)
         if isinstance(r.section, str) and r.section:
             for s in find_section(nbs, r.section):
-                slides += section_slides(s, r.notebook)
+                slides += section_slides(only_questions(s, r.activity_en), r.notebook)
         for n in ex:
             s = find_exercise(nbs, n)
             if isinstance(r.section, str) and s.title == r.section:
