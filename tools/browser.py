@@ -75,6 +75,17 @@ HEBREW_LAYOUT_JS = r"""(root => {
 })"""
 
 
+KEY_CODES = {"ArrowLeft": 37, "ArrowUp": 38, "ArrowRight": 39, "ArrowDown": 40,
+             "PageUp": 33, "PageDown": 34, "Space": 32, "Escape": 27}
+
+
+def pdf_page_count(path: Path) -> int:
+    """The pages of a PDF file (as Chromium writes them): its ``/Type /Page`` objects."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", path.read_bytes()))
+
+
 def _host(address: str) -> str:
     """The host of a net log address, "1.2.3.4:53" or "[2001:db8::1]:443"."""
     return address.rsplit(":", 1)[0].strip("[]") if ":" in address else address
@@ -319,6 +330,22 @@ class Page:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
         return path
+
+    def set_viewport(self, width: int, height: int) -> None:
+        """Lay the page out as on a screen of ``width`` x ``height`` CSS pixels."""
+        self.browser.send("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=self.session)
+
+    def press(self, key: str = "ArrowRight") -> None:
+        """Press and release a key as a keyboard (or a clicker, which sends arrow keys) does:
+        DevTools ``Input.dispatchKeyEvent``, so the page's own key handlers run."""
+        params = {"key": key, "code": key, "windowsVirtualKeyCode": KEY_CODES.get(key, 0),
+                  "nativeVirtualKeyCode": KEY_CODES.get(key, 0)}
+        for kind in ("rawKeyDown", "keyUp"):
+            self.browser.send("Input.dispatchKeyEvent", {"type": kind, **params},
+                              session=self.session)
+        self._record(self.browser.events())
 
     def external_requests(self, allowed: tuple[str, ...]) -> list[str]:
         """Requested URLs that are neither local (data:, blob:, about:) nor under ``allowed``."""
