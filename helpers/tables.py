@@ -101,13 +101,10 @@ def _title(name, given: Mapping, known: Mapping, root=None) -> str:
     return name
 
 
-def _decimals(values: pd.Series) -> int:
-    """The fewest decimals that write every value of a float column exactly (at most 6)."""
-    most = 0
-    for v in values.dropna():
-        text = np.format_float_positional(round(float(v), 6), trim="-")
-        most = max(most, len(text.split(".")[1]) if "." in text else 0)
-    return most
+def _number(v: float) -> str:
+    """A float written exactly, with the decimals it has and no more (at most 6): 86 stays
+    "86" beside a 92.05, rather than gaining a precision the data do not give ("86.00")."""
+    return np.format_float_positional(round(float(v), 6), trim="-")
 
 
 def _plain(text: str) -> str:
@@ -127,8 +124,7 @@ def _cells(column: pd.Series, precision: pd.Series | None) -> list[str]:
                             "precision: a date is written only at the precision the data give")
         return [MISSING if pd.isna(d) else as_written(d, str(p)) for d, p in zip(column, precision)]
     if pd.api.types.is_float_dtype(column):
-        places = _decimals(column)
-        return [MISSING if pd.isna(v) else f"{float(v):.{places}f}" for v in column]
+        return [MISSING if pd.isna(v) else _number(v) for v in column]
     out = []
     for v in column:
         if isinstance(v, (list, tuple, set)):

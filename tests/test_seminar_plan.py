@@ -37,16 +37,6 @@ def headings(number: str) -> tuple[set[str], set[int]]:
     return found, exercises
 
 
-def named_exercises(text) -> set[int]:
-    """'Exercise 2' -> {2}; 'Exercises 1 and 3' -> {1, 3}; 'Exercises 1–2' -> {1, 2}."""
-    if pd.isna(text):
-        return set()
-    out = set()
-    for a, b in re.findall(r"(\d+)(?:\s*[–-]\s*(\d+))?", text):
-        out |= set(range(int(a), int(b or a) + 1))
-    return out
-
-
 def test_each_session_fills_its_minutes(rows):
     taught = rows[rows["kind"] == "class"]
     for session, part in taught.groupby("session"):
@@ -69,7 +59,7 @@ def test_each_part_names_a_section_and_exercises_its_notebook_has(rows):
         if r["kind"] == "class":
             assert r["section"] in found, f"{where}: notebook {r['notebook']} has no heading " \
                                           f"{r['section']!r}"
-        missing = named_exercises(r["exercises"]) - exercises
+        missing = set(plan.exercise_numbers(r["exercises"])) - exercises
         assert not missing, f"{where}: notebook {r['notebook']} has no exercise {sorted(missing)}"
 
 
@@ -96,6 +86,3 @@ def test_where_a_part_is():
     assert plan.where(row) == "05, “The argument as a map”, Exercise 2"
     assert plan.where({**row, "section": "3. Energy dependence"}) == "05 §3, Exercise 2"
     assert plan.where({**row, "section": "Exercises", "exercises": pd.NA}) == "05"
-    assert named_exercises("Exercises 1 and 3") == {1, 3}
-    assert named_exercises("Exercises 1–2") == {1, 2}
-    assert named_exercises("Exercise 6 or 7") == {6, 7}

@@ -19,6 +19,7 @@ from conftest import NOTEBOOKS
 from helpers import data
 from nbrun import tags
 from offline import external_assets
+from plan import exercise_numbers
 from slides_build import DECKS, built
 
 PNG = base64.b64encode(bytes.fromhex(
@@ -151,13 +152,6 @@ def test_a_session_shows_only_the_discussion_questions_its_plan_names():
     assert build_slides.only_questions(section, "The iceberg image") is section
 
 
-def test_exercise_numbers_read_as_the_plan_writes_them():
-    assert build_slides.exercise_numbers("Exercises 1 and 3") == [1, 3]
-    assert build_slides.exercise_numbers("Exercise 6 or 7") == [6, 7]
-    assert build_slides.exercise_numbers("Exercises 1–2") == [1, 2]
-    assert build_slides.exercise_numbers(None) == []
-
-
 def test_every_section_and_exercise_of_the_plan_is_in_its_notebook():
     plan = data.load("seminar_plan")
     books = {p.stem[:2]: p for p in NOTEBOOKS}
@@ -165,7 +159,7 @@ def test_every_section_and_exercise_of_the_plan_is_in_its_notebook():
         secs = build_slides.sections(build_slides.slide_version(nbformat.read(books[r.notebook], as_version=4)))
         if isinstance(r.section, str):
             assert build_slides.find_section(secs, r.section), r
-        for n in build_slides.exercise_numbers(r.exercises):
+        for n in exercise_numbers(r.exercises):
             assert build_slides.find_exercise(secs, n).exercise, (r, n)
 
 
@@ -187,7 +181,7 @@ def test_session_deck_follows_the_plan(session):
     for r in cls.itertuples():
         if isinstance(r.section, str):
             assert r.section in titles
-        for n in build_slides.exercise_numbers(r.exercises):
+        for n in exercise_numbers(r.exercises):
             assert any(re.match(rf"Exercise {n}\b", t) for t in titles), (r.part, n)
     assert slides[-1].title == "Homework" and slides[-1].kind == "homework"
     homework = " ".join(BeautifulSoup(slides[-1].body, "html.parser").get_text(" ").split())

@@ -54,6 +54,7 @@ import browser
 from build_student import student_version
 from nbrun import NOTEBOOKS, ROOT, tags
 from nbrun import notebooks as collection
+from plan import exercise_numbers
 
 HERE = Path(__file__).resolve().parent / "handouts"
 PRINT_CSS = HERE / "print.css"
@@ -249,19 +250,6 @@ def notebook_handouts(chromium: browser.Chromium, notebooks: list[Path], site: P
 PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[\u2013-]\s*\d+)?")
 EXERCISE_HEADING = re.compile(r"^###\s+Exercise\s+(\d+)\b(\s*\(discussion\))?[^:\n]*:?\s*(.*)$",
                               re.M)
-
-
-def exercise_numbers(text: str) -> list[int]:
-    """The exercise numbers a plan's ``exercises`` field names: "Exercise 2", "Exercises 1
-    and 3", "Exercises 1–2", "Exercise 6 or 7".
-
-    >>> exercise_numbers("Exercises 1–3"), exercise_numbers("Exercise 6 or 7")
-    ([1, 2, 3], [6, 7])
-    """
-    found: list[int] = []
-    for a, b in re.findall(r"(\d+)(?:\s*[\u2013-]\s*(\d+))?", text or ""):
-        found += list(range(int(a), int(b) + 1)) if b else [int(a)]
-    return found
 
 
 @dataclass

@@ -70,6 +70,7 @@ from build_student import student_version
 from nbrun import ROOT, notebooks, tags
 from helpers import hebrew
 from offline import external_assets
+from plan import exercise_numbers
 
 
 TOOLS = Path(__file__).resolve().parent
@@ -551,16 +552,6 @@ def notebook_slides(nb: nbformat.NotebookNode, number: str) -> list[Slide]:
 
 
 # --- sessions -----------------------------------------------------------------------------
-
-def exercise_numbers(text: str | None) -> list[int]:
-    """ "Exercises 1 and 3", "Exercise 6 or 7", "Exercises 1–2" -> [1, 3], [6, 7], [1, 2]."""
-    if not isinstance(text, str):
-        return []
-    out = []
-    for a, b in re.findall(r"(\d+)(?:\s*[–-]\s*(\d+))?", text):
-        out += list(range(int(a), int(b or a) + 1))
-    return out
-
 
 def find_section(secs: list[Section], title: str) -> list[Section]:
     """A section by its heading text, with its subsections except exercises."""

@@ -27,6 +27,22 @@ START, END = "<!-- plan:start -->", "<!-- plan:end -->"
 GENERIC = ("Discussion questions", "Exercises")
 
 
+def exercise_numbers(text) -> list[int]:
+    """The exercise numbers a plan's ``exercises`` field (or an activity) names.
+
+    >>> exercise_numbers("Exercises 1 and 3"), exercise_numbers("Exercises 1–2")
+    ([1, 3], [1, 2])
+    >>> exercise_numbers("Exercise 6 or 7"), exercise_numbers(None)
+    ([6, 7], [])
+    """
+    if not isinstance(text, str):
+        return []
+    out: list[int] = []
+    for a, b in re.findall(r"(\d+)(?:\s*[–-]\s*(\d+))?", text):
+        out += list(range(int(a), int(b or a) + 1))
+    return out
+
+
 def where(row) -> str:
     """Where a part is in its notebook: "01 §3, Exercise 2", or the heading in quotes when the
     section has no number ("05, “The argument as a map”"), or just the notebook and exercise."""
