@@ -39,6 +39,7 @@ class Drawn:
     titles: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # fig.texts starting with "Source"
     texts: list[str] = field(default_factory=list)  # legends, labels, tick labels
+    figure: object = field(default=None, repr=False, compare=False)  # the Figure itself
 
     @property
     def data(self) -> list:
@@ -108,7 +109,7 @@ def _run(path: Path) -> tuple[list[Drawn], list[str]]:
             name, args, kwargs = calls[i] if i < len(calls) else ("", (), {})
             titles, captions, texts = _texts(fig)
             drawn.append(Drawn(path.name, cell_id[0], name, args, kwargs, titles, captions,
-                               texts))
+                               texts, fig))
         calls.clear()
         plt.close("all")
 
