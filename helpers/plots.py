@@ -93,7 +93,8 @@ STYLE = {
 def column_scale(fig, *, as_shown: bool = False) -> float:
     """The share of its size at which the site's column shows ``fig``; ``as_shown``: of the
     width of the image the notebook stores (the figure's tight box, which grows with a
-    legend or a label outside the figure; the figure is drawn to measure it).
+    legend or a label outside the figure, and the padding around it; the figure is drawn to
+    measure it).
 
     >>> column_scale(plt.figure(figsize=(6.8, 4))), round(float(column_scale(plt.figure(figsize=(10, 4)))), 2)
     (1.0, 0.68)
@@ -102,7 +103,9 @@ def column_scale(fig, *, as_shown: bool = False) -> float:
     if as_shown:
         if not hasattr(fig.canvas, "get_renderer"):
             FigureCanvasAgg(fig)
-        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        # the notebook stores it cut to its tight box and padded (savefig.pad_inches)
+        width = (fig.get_tightbbox(fig.canvas.get_renderer()).width
+                 + 2 * mpl.rcParams["savefig.pad_inches"])
     return min(1.0, COLUMN_PX / (INLINE_DPI * float(width)))
 
 
@@ -193,12 +196,12 @@ def add_source(fig, text: str, *, y: float = -0.02):
         FigureCanvasAgg(fig)
     lowest = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches from the bottom
     y = min(y, (lowest - 0.08) / fig.get_figheight())
-    per_line = max(40, int(0.98 * fig.get_figwidth() * 72 / (size * CHAR_WIDTH)))
-    return fig.text(0.01, y, textwrap.fill(text, per_line, break_on_hyphens=False),
+    per_line = max(40, int((fig.get_figwidth() - 0.4) * 72 / (size * CHAR_WIDTH)))
+    return fig.text(0.15 / fig.get_figwidth(), y, textwrap.fill(text, per_line, break_on_hyphens=False),
                     ha="left", va="top", fontsize=size, style="italic", color="#333333")
 
 
-def fit(fig, pad: float = 0.06) -> None:
+def fit(fig, pad: float = 0.15) -> None:
     """Fit the Axes, their labels, titles and legends inside the figure's width and height,
     ``pad`` inches from its edges, so the figure is as wide as it is drawn: matplotlib's
     tight layout where it applies, then the subplot margins moved by what still sticks out.
@@ -209,7 +212,7 @@ def fit(fig, pad: float = 0.06) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
-            fig.tight_layout(pad=0.3)
+            fig.tight_layout(pad=1.2)
         except UserWarning:  # Axes it cannot lay out: the margins below do it
             pass
     w, h = fig.get_size_inches()
@@ -232,14 +235,35 @@ def fit(fig, pad: float = 0.06) -> None:
         fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
+TITLE_SIZE = 13
+TITLE_CHAR_WIDTH = 0.66  # mean width of a character of a bold title, in ems (DejaVu Sans)
+
+
+def wrap_title(fig, title: str, size: float = TITLE_SIZE) -> str:
+    """A title broken into lines at spaces to fit the figure's width less 0.3 in each side
+    (matplotlib's own ``wrap=True`` wraps only as it draws, so a tight box misses the lines
+    it adds). Joining the lines with a space gives the title back.
+
+    >>> wrap_title(plt.figure(figsize=(4, 3)), "The article's assessments against later evidence")
+    "The article's assessments\\nagainst later evidence"
+    """
+    per_line = max(20, int((fig.get_figwidth() - 0.6) * 72 / (size * TITLE_CHAR_WIDTH)))
+    return textwrap.fill(title, per_line, break_long_words=False, break_on_hyphens=False)
+
+
+def _title(ax, title: str, suptitle: bool):
+    """Set the title (on the Axes or over the figure), broken to the figure's width."""
+    text = wrap_title(ax.figure, title)
+    if suptitle:
+        return ax.figure.suptitle(text, fontweight="bold", fontsize=TITLE_SIZE)
+    return ax.set_title(text, fontsize=TITLE_SIZE, fontweight="bold")
+
+
 def ready(ax, title: str, *, suptitle: bool = False):
     """Before labels are placed in pixels: the title set (as :func:`finish` sets it), the
     layout fitted (:func:`fit`) and the figure drawn, so the Axes keep their final place.
     Set the limits, ticks and axis labels first. Returns a renderer."""
-    if suptitle:
-        ax.figure.suptitle(title, fontweight="bold", fontsize=13, wrap=True)
-    else:
-        ax.set_title(title, wrap=True)
+    _title(ax, title, suptitle)
     fit(ax.figure)
     ax.figure.canvas.draw()
     return ax.figure.canvas.get_renderer()
@@ -262,10 +286,7 @@ def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: flo
     fig = ax.figure
     if not source.startswith("Source"):
         raise ValueError("a caption starts with 'Source:' or 'Sources:'")
-    if suptitle:
-        fig.suptitle(title, fontweight="bold", fontsize=13, wrap=True)
-    else:
-        ax.set_title(title, wrap=True)
+    _title(ax, title, suptitle)
     if fit_layout:
         fit(fig)
     add_source(fig, source, y=source_y)

@@ -1,5 +1,5 @@
 """One colour per actor and per series in every figure the notebooks draw, and verdict words
-that can be read: checked on the drawn figures (tests/figures_run.py).
+that can be read: checked on the drawn figures (tools/figures_run.py).
 
 - a legend entry that names an actor (``actor_styles.csv``) or a recurring series
   (``series_styles.csv``) is drawn in that actor's or series' colour;

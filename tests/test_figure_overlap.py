@@ -1,7 +1,7 @@
 """No two texts of a figure overlap, and no label drawn inside an Axes crosses its edge, in
 every figure the notebooks draw: each text's box is asked of matplotlib (its window extent
 as drawn, :func:`helpers.plots.drawn_texts`), read from the figures themselves
-(tests/figures_run.py).
+(tools/figures_run.py).
 
 The exceptions are few and named in :data:`ALLOWED`, each with its reason.
 """

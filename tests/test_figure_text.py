@@ -1,6 +1,6 @@
 """Every text in every figure the notebooks draw keeps to the size rule of
 :mod:`helpers.plots` (``MIN_TEXT_PT`` at the size the figure is drawn, ``MIN_COLUMN_PT`` as
-the site's column shows it), read from the drawn figures themselves (tests/figures_run.py).
+the site's column shows it), read from the drawn figures themselves (tools/figures_run.py).
 """
 
 from __future__ import annotations

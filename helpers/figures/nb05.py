@@ -71,7 +71,7 @@ def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width:
     ax.set_xlim(-BOX_W - 0.05, 4 * COL_GAP + BOX_W + 0.05)
     ax.set_ylim(min(y for _, y in pos.values()) - 0.5, top + 0.45)
     ax.set_axis_off()
-    ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.06, top=0.95)
+    ax.figure.subplots_adjust(left=0.025, right=0.975, bottom=0.06, top=0.95)
     handles = [Patch(facecolor=kinds.loc[k, "face"], edgecolor=kinds.loc[k, "edge"],
                      linestyle=s["ls"], linewidth=s["lw"], label=kinds.loc[k, "name_en"])
                for k, s in KIND_SHAPE.items()]

@@ -125,7 +125,7 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     publication; OUR judgement written in its colour at the right. ``evidence`` is
     :func:`helpers.scorecard.later_evidence`. Returns the Axes."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 7.2))
+        _, ax = plt.subplots(figsize=(8, 9.5))
     scale = judgements()
     unsure = _unsure_events()
     pub_date = published()
@@ -151,14 +151,14 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
         ax.text(last + 0.8, y, str(r.our_judgement).replace("_", " "), va="center",  # the ink
                 fontsize=SMALL, color=ink_on(fill), fontweight="bold",  # that reads on it
                 bbox=dict(boxstyle="round,pad=0.2", facecolor=fill, edgecolor="none"))
-    ax.set_yticks(range(len(card)), [f"{r.label_en} (p. {r.page})" for r in card.itertuples()],
-                  fontsize=SMALL)
-    ax.set_xlim(pub - 0.3, last + 5.2)
+    ax.set_yticks(range(len(card)), [wrap(f"{r.label_en} (p. {r.page})", 30)
+                                     for r in card.itertuples()], fontsize=SMALL)
+    ax.set_xlim(pub - 0.3, last + 5.6)
     ax.set_xticks(range(int(pub), int(last) + 1, 4))
-    ax.set_ylim(-0.7, len(card) + 0.3)
+    ax.set_ylim(-0.7, len(card) + 0.8)
     ax.grid(axis="y", visible=False)
     ax.axvline(pub, color="black", ls="--", lw=1)
-    ax.set_xlabel("Date of the later evidence (figures for a period: at its end)")
+    ax.set_xlabel("Date of the later evidence\n(figures for a period: at its end)")
     handles = [Line2D([], [], marker=outside.marker, ls="none", markerfacecolor=outside.colour,
                       markeredgecolor="black", label="later event, confirmed"),
                Line2D([], [], marker=outside.marker, ls="none", markerfacecolor="white",
@@ -166,9 +166,9 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
                       label="later event, single-source or disputed"),
                Line2D([], [], marker="s", ls="none", markerfacecolor="white",
                       markeredgecolor="black", label="later data (SIPRI, BP, national, elections)")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.3, -0.1), ncol=1,
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.3, -0.09), ncol=1,
               fontsize=SMALL)
-    ax.text(last + 0.8, len(card) - 0.45, "OUR judgement", fontsize=SMALL, va="bottom")
+    ax.text(last + 0.8, len(card) - 0.45, "OUR\njudgement", fontsize=SMALL, va="bottom")
     return finish(ax, title=title, source=source, fit_layout=True)
 
 
@@ -233,5 +233,5 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
     ax.set_ylim(-4, top)
     ax.set_xlabel("Year")
     ax.set_ylabel("Million tonnes a year")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=SMALL)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=SMALL)
     return finish(ax, title=title, source=source, fit_layout=True)
