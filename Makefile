@@ -21,6 +21,7 @@
 #   make book-student   the student's site in build/site-student/: made from the hand-out
 #                  set (build/student/), no solutions, its download button serves it
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
+#   make figures   every figure as SVG and 220 dpi PNG in build/figures/, with index.html
 #   make toc       the README's table of notebooks     make datadoc   data/README.md's tables
 
 PYTHON ?= python3
@@ -171,6 +172,10 @@ student-lab: $(LAB_STAMP) $(LAB_SETTINGS)
 
 slides: setup
 	$(BIN)/python tools/build_slides.py
+
+.PHONY: figures
+figures: setup
+	$(BIN)/python tools/figures.py
 
 toc: setup
 	$(BIN)/python tools/toc.py --write

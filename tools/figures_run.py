@@ -50,12 +50,12 @@ class Drawn:
 
 def _texts(fig) -> tuple[list[str], list[str], list[str]]:
     titles, captions, texts = [], [], []
-    if fig._suptitle is not None:
-        titles.append(fig._suptitle.get_text())
+    if fig._suptitle is not None:  # a long title is broken into lines to fit the figure
+        titles.append(" ".join(fig._suptitle.get_text().split("\n")))
     for t in fig.texts:
         (captions if t.get_text().startswith("Source") else texts).append(t.get_text())
     for ax in fig.axes:
-        titles += [ax.get_title(loc) for loc in ("center", "left", "right")]
+        titles += [" ".join(ax.get_title(loc).split("\n")) for loc in ("center", "left", "right")]
         legends = [ax.get_legend(), *fig.legends]
         for leg in filter(None, legends):
             texts += [t.get_text() for t in leg.get_texts()] + [leg.get_title().get_text()]
