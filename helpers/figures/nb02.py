@@ -40,7 +40,8 @@ def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], tit
     for ax, (a, b) in zip(axes, spans):
         ax.set_xlim(mdates.date2num(pd.Timestamp(year=a, month=1, day=1)),
                     mdates.date2num(pd.Timestamp(year=b, month=12, day=31)))
-        ax.xaxis.set_major_locator(mdates.YearLocator(2))
+        ax.xaxis.set_major_locator(mdates.YearLocator(1))
+        ax.tick_params(axis="x", labelrotation=90)  # every year, upright to fit
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.grid(axis="y", visible=False)
     for i, (y, (_, r)) in enumerate(zip(ys, ev.iterrows())):
@@ -79,7 +80,8 @@ def draw_displacement(displacement: pd.DataFrame, *, title: str, source: str, ax
         _, ax = plt.subplots(figsize=(8, 3.3))
     d = displacement.iloc[::-1].reset_index(drop=True)
     groups = list(dict.fromkeys(displacement["group_en"].astype(str)))
-    style = {g: (CYCLE[(1 + i) % 2], HATCHES[1 + i]) for i, g in enumerate(groups)}
+    # greys: the groups are peoples, not states, so no actor's colour stands for them
+    style = {g: (("#BBBBBB", "#666666")[i % 2], HATCHES[1 + i]) for i, g in enumerate(groups)}
     for i, r in d.iterrows():
         colour, hatch = style[str(r["group_en"])]
         ax.barh(i, r["people"], color=colour, alpha=0.7, hatch=hatch, edgecolor="black", lw=0.8,

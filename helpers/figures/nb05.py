@@ -25,7 +25,7 @@ KIND_SHAPE = {
 OURS = "#444444"
 
 
-def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width: int = 17,
+def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width: int = 16,
                       fontsize: float = SMALL):
     """Draw the argument map with its hand-set layout (``x`` and ``y`` of each node); returns
     the Axes. Boxes: kind of node (colour *and* border, names and colours from
