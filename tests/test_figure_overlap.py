@@ -82,3 +82,26 @@ def test_a_figure_broken_on_purpose_fails():
     ax.text(0.6, 0.5, "second label", fontsize=10)
     assert problems(fine) == []
     plt.close("all")
+
+
+def test_a_notebook_figure_broken_on_purpose_fails():
+    """The BTC map of notebook 03 passes; a label put on top of one of its labels, or across
+    its frame, is caught (and taken off again: the figure is shared by the tests)."""
+    path = next(p for p in NOTEBOOKS if p.name.startswith("03"))
+    drawn, _ = figures_run.run(path)
+    fig = next(d.figure for d in drawn if "BTC" in " ".join(d.titles))
+    assert problems(fig) == []
+    ax = fig.axes[0]
+    ceyhan = next(t for t in ax.texts if t.get_text() == "Ceyhan")
+    on_top = ax.annotate("Ceyhan terminal", ceyhan.xy, xytext=ceyhan.xyann,
+                         textcoords="offset points", fontsize=10)
+    across = ax.text(ax.get_xlim()[1], sum(ax.get_ylim()) / 2, "across the frame", fontsize=10)
+    try:
+        found = problems(fig)
+    finally:
+        on_top.remove()
+        across.remove()
+    assert "'Ceyhan terminal' overlaps 'Ceyhan'" in found or \
+        "'Ceyhan' overlaps 'Ceyhan terminal'" in found
+    assert "'across the frame' crosses the edge of its Axes" in found
+    assert problems(fig) == []
