@@ -1,8 +1,10 @@
 """Run a notebook's code in this process and keep what each figure shows: the call that drew
-it, its titles, its source caption and the other texts (legend, labels, tick labels).
+it, its titles, its source caption and the other texts (legend, labels, tick labels), and
+the Figure itself.
 
 nbval compares a notebook's text outputs but not its images; the figure tests read the
-figures themselves from here. Each notebook runs once per test session.
+figures themselves from here, and tools/figures.py (`make figures`) saves them as SVG and
+PNG. Each notebook runs once per process.
 """
 
 from __future__ import annotations
