@@ -23,6 +23,7 @@
 #   make slides    build/slides/*.slides.html          make lock      re-pin both locks
 #   make handouts  build/handouts/: each notebook as a PDF for students (no solutions) and for
 #                  the instructor (solutions open), and one sheet per session of the seminar
+#   make figures   every figure as SVG and 220 dpi PNG in build/figures/, with index.html
 #   make toc       the README's tables (notebooks, plan)   make datadoc   data/README.md's tables
 
 PYTHON ?= python3
@@ -178,6 +179,10 @@ slides: setup
 .PHONY: handouts
 handouts: setup
 	$(BIN)/python tools/build_handouts.py
+
+.PHONY: figures
+figures: setup
+	$(BIN)/python tools/figures.py
 
 toc: setup
 	$(BIN)/python tools/toc.py --write

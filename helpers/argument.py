@@ -26,7 +26,7 @@ from .data import load
 from .dates import decimal_year
 from .sources import page_ref
 
-BOX_W, BOX_H = 0.5, 0.36  # half width and half height of a node box, in data units
+BOX_W, BOX_H = 0.6, 0.38  # half width and half height of a node box, in data units
 COL_GAP = 1.4  # horizontal distance between two columns of the layout, in data units
 
 
@@ -139,7 +139,7 @@ def anchors(a: tuple[float, float], b: tuple[float, float]):
     at one point. Within a column it runs from the top or bottom edge.
 
     >>> anchors((0, 0), (COL_GAP, 0))
-    ((0.5, 0.0), (0.9, 0.0))
+    ((0.6, 0.0), (0.8, 0.0))
     """
     (xa, ya), (xb, yb) = a, b
     if xa == xb:

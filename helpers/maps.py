@@ -44,7 +44,7 @@ from shapely.ops import polylabel
 
 from .data import DATA_DIR, load
 from .errors import DataError
-from .plots import AROUND, FAR, HALO, LEADER, LabelPlacer, actor, finish
+from .plots import SMALL, AROUND, FAR, HALO, LEADER, LabelPlacer, actor, finish
 
 GEO_DIR = DATA_DIR / "geo"
 REGION = (24.0, 76.0, 24.0, 57.0)  # lon_min, lon_max, lat_min, lat_max of the geo files
@@ -54,9 +54,9 @@ EXTENTS = {  # named map extents, same order as REGION
     "israel_caucasus": (27.0, 55.0, 28.5, 45.5),
 }
 NK_PLACE = "Khankendi"
-BORDERS_NOTE = "Internationally recognised borders\n(Natural Earth 1:50m)"
+BORDERS_NOTE = "Internationally recognised borders (Natural Earth 1:50m)"
 GOLAN = (35.75, 33.0)  # Natural Earth draws the Golan Heights inside Israel: say so
-GOLAN_NOTE = "\nGolan Heights: as Natural Earth\ndraws them (inside Israel)"
+GOLAN_NOTE = "\nGolan Heights: as Natural Earth draws them (inside Israel)"
 SOURCES = ("Natural Earth", "GeoNames")  # for helpers.caption(*SOURCES)
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _GEOD = Geod(ellps="WGS84")
@@ -78,9 +78,9 @@ def map_label(kind: str, name: str) -> str:
     (``data/model/map_labels.csv``), broken before its parenthesis; the name itself where the
     file gives none.
 
-    >>> print(map_label("region", "Nagorno-Karabakh"))
-    Nagorno-Karabakh
-    (Khankendi/Stepanakert)
+    >>> print(map_label("exclave", "Nakhchivan"))
+    Nakhchivan
+    (Azerbaijan)
     >>> map_label("place", "Baku")
     'Baku'
     """
@@ -412,16 +412,16 @@ def _label_countries(labels: LabelPlacer, region: _Region, highlight: Sequence[s
             continue
         offsets = [(0, 0, "center", "center")] + (AROUND if small else [])
         labels.place(wrap_label(map_label("country", name)).upper(), region.anchors(code), offsets,
-                     fontsize=8, color=INK, zorder=6, fontweight="normal" if rank else "bold")
+                     fontsize=SMALL, color=INK, zorder=6, fontweight="normal" if rank else "bold")
         if code == "AZ" and len(parts) > 1 and "Nakhchivan" not in places:
             labels.place(map_label("exclave", "Nakhchivan"), [region.anchors(code, 1)[0]], TOWARDS_SW,
-                         fontsize=7, style="italic", zorder=6, leader=LEADER)
+                         fontsize=SMALL, style="italic", zorder=6, leader=LEADER)
 
 
 MARKERS = {  # kind: (marker, face colour, size, legend label)
     "capital": ("s", INK, 5, "Capital"), "city": ("o", "white", 5, "City"),
     "terminal": ("^", INK, 5.5, "Oil terminal"),
-    "nk": ("D", "white", 6.5, "Nagorno-Karabakh: point only,\nno boundary drawn"),
+    "nk": ("D", "white", 6.5, "Nagorno-Karabakh (at Khankendi/\nStepanakert): point only,\nno boundary drawn"),
 }
 
 
@@ -442,7 +442,7 @@ def _draw_points(labels: LabelPlacer, view, names: Sequence[str], annotate_nk: b
                        mew=1.4 if kind == "nk" else 0.9, ls="", zorder=7)
         labels.block(pt.x, pt.y)
     for text, kind, pt in points:
-        style = dict(fontsize=7.5, style="italic") if kind == "nk" else dict(fontsize=8)
+        style = dict(fontsize=SMALL, style="italic") if kind == "nk" else dict(fontsize=SMALL)
         labels.place(text, [(pt.x, pt.y)], AROUND, zorder=8, **style) or labels.place(
             text, [(pt.x, pt.y)], FAR, force=True, zorder=8, leader=LEADER, **style)
     kinds = {kind for _, kind, _ in points}
@@ -450,19 +450,51 @@ def _draw_points(labels: LabelPlacer, view, names: Sequence[str], annotate_nk: b
                    label=lab) for k, (m, f, _, lab) in MARKERS.items() if k in kinds]
 
 
+def coast_point(code: str = "IL"):
+    """The middle of a state's longest stretch of coast in ``countries.geojson`` (its outline
+    less every border it shares): where the schematic sea leg of the BTC map ends, since the
+    article (p. 65) names no port in Israel.
+
+    >>> p = coast_point("IL")
+    >>> round(p.x, 1), round(p.y, 1)
+    (34.8, 32.3)
+    """
+    shapes = _countries().set_index("iso_a2").geometry
+    borders = shapely.union_all([g.boundary for c, g in shapes.items() if c != code])
+    coast = shapes[code].boundary.difference(borders.buffer(0.02))
+    longest = max(getattr(coast, "geoms", [coast]), key=lambda g: g.length)
+    return longest.interpolate(0.5, normalized=True)
+
+
+SEA_LEG = dict(color=INK, lw=1.6, ls=(0, (1, 2.2)))
+SEA_LEG_LABEL = "On by sea to Israel (schematic:\np. 65 names no port)"
+
+
 def _draw_btc(labels: LabelPlacer) -> list:
-    """The schematic BTC line, dashed, with a white casing so it reads over hatching."""
+    """The schematic BTC line, dashed, with a white casing so it reads over hatching, and
+    the leg by sea from its end at Ceyhan to Israel's coast (:func:`coast_point`), dotted,
+    with an arrow: p. 65 says that Israel imports oil from and through Azerbaijan by the BTC
+    pipeline."""
     route = load_btc_route().geometry.iloc[0]
     x, y = route.xy
     labels.ax.plot(x, y, color="white", lw=4, solid_capstyle="round", zorder=4)
     labels.ax.plot(x, y, color=INK, lw=1.8, ls=(0, (5, 2.5)), zorder=5)
+    end, coast = route.coords[-1], coast_point("IL")
+    labels.ax.annotate("", xy=(coast.x, coast.y), xytext=end, zorder=5,
+                       arrowprops=dict(arrowstyle="-|>", shrinkA=4, shrinkB=2,
+                                       mutation_scale=14, **SEA_LEG))
+    sea = LineString([end, (coast.x, coast.y)])
+    for f in (0.2, 0.4, 0.6, 0.8):
+        p = sea.interpolate(f, normalized=True)
+        labels.block(p.x, p.y, pad=3)
     leg = LineString(route.coords[1:])  # label the long Tbilisi–Ceyhan leg
     anchors = [(p.x, p.y) for p in (leg.interpolate(f, normalized=True)
                                     for f in (0.5, 0.35, 0.65, 0.2, 0.8))]
-    labels.place("BTC pipeline (schematic)", anchors, AROUND[2:6], fontsize=7.5,
-                 style="italic", zorder=8)
+    labels.place("BTC pipeline", anchors, AROUND[2:6], fontsize=SMALL, style="italic",
+                 zorder=8)
     return [Line2D([], [], color=INK, lw=1.8, ls=(0, (5, 2.5)),
-                   label="BTC pipeline (schematic,\nnot the surveyed route)")]
+                   label="BTC pipeline (schematic,\nnot the surveyed route)"),
+            Line2D([], [], label=SEA_LEG_LABEL, **SEA_LEG)]
 
 
 def _scale_bar(labels: LabelPlacer, view) -> None:
@@ -475,7 +507,7 @@ def _scale_bar(labels: LabelPlacer, view) -> None:
     labels.ax.plot([x, x + km * deg_per_km], [y, y], color=INK, lw=3, solid_capstyle="butt",
                    zorder=9)
     text = labels.ax.annotate(f"{km:,} km (at {y:.0f}°N)", (x, y), xytext=(0, 5),
-                              textcoords="offset points", fontsize=7.5, zorder=9,
+                              textcoords="offset points", fontsize=SMALL, zorder=9,
                               path_effects=HALO)
     text.update_positions(labels.renderer)
     box = Text.get_window_extent(text, labels.renderer)
@@ -498,16 +530,16 @@ def draw_map(*, title: str, source: str, ax=None, highlight: Sequence[str] = ("A
 
     >>> ax = draw_map(highlight=("AZ", "AM"), extent="caucasus", title="t", source="Source: x.")
     >>> ax.get_xlabel(), ax.get_legend().get_title().get_text().splitlines()[0]
-    ('Longitude (°E)', 'Internationally recognised borders')
+    ('Longitude (°E)', 'Internationally recognised borders (Natural Earth 1:50m)')
     """
     view = _resolve_extent(extent)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 6))
+        _, ax = plt.subplots(figsize=(8, 5.9))
     region = _region(view)
     handles = _draw_countries(ax, tuple(highlight), region)
     for label in (ax.xaxis.label, ax.yaxis.label):  # small axis titles, as the maps have had
         if not label.get_text():  # since GeoDataFrame.plot drew them (it set that size)
-            label.set_fontsize("small")
+            label.set_fontsize(SMALL)
     ax.set(xlim=view[:2], ylim=view[2:], xlabel="Longitude (°E)", ylabel="Latitude (°N)",
            aspect=1 / math.cos(math.radians((view[2] + view[3]) / 2)), facecolor="white")
     ax.set_axisbelow(False)  # the graticule stays visible over the land
@@ -522,8 +554,9 @@ def draw_map(*, title: str, source: str, ax=None, highlight: Sequence[str] = ("A
     _label_countries(labels, region, tuple(highlight), names, context=True)
     golan = view[0] <= GOLAN[0] <= view[1] and view[2] <= GOLAN[1] <= view[3]
     map_title, title = title, BORDERS_NOTE + (GOLAN_NOTE if golan else "")
-    ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.02, 1),
-              fontsize=8, title_fontsize=8, frameon=False, alignment="left")
+    ax.legend(handles=handles, title=title, loc="upper center",
+              bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=SMALL, title_fontsize=SMALL,
+              frameon=False, alignment="left", columnspacing=1.2)
     return finish(ax, title=map_title, source=source)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+import warnings
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -24,11 +25,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from shapely.geometry import LineString
 
 from .data import load, referenced_rows
+from .dates import article_period, midpoint
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
 # colour blindness. Ordered so that neighbours also differ in lightness (greyscale).
@@ -40,7 +43,27 @@ CYCLE = ["#0072B2", "#E69F00", "#000000", "#009E73", "#D55E00", "#56B4E9", "#CC7
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 GREY = "#8C8C8C"
-CAPTION_SIZE = 8.5
+
+# --- text size: readable in the notebook, on the site's column and on a projector -----------
+#
+# A figure is drawn inline at INLINE_DPI, so a figure W inches wide is W * INLINE_DPI pixels
+# wide; the site's content column is COLUMN_PX wide and shrinks a wider figure to fit, by
+# column_scale(fig) = min(1, COLUMN_PX / (INLINE_DPI * W)). The rule for every text a figure
+# draws (titles, tick and axis labels, annotations, legends, the caption):
+#
+#     size (pt) >= MIN_TEXT_PT                       at the size the figure is drawn, and
+#     size (pt) * column_scale(fig) >= MIN_COLUMN_PT   as the column shows it.
+#
+# With MIN_TEXT_PT = 10 and MIN_COLUMN_PT = 8.5 a figure up to 8 inches wide needs 10 pt;
+# a wider one needs its text to grow in proportion (text_size(fig)), so figures are drawn
+# 6.8-8 inches wide. tests/test_figure_text.py holds every figure of every notebook to it.
+INLINE_DPI = 100
+COLUMN_PX = 680
+MIN_TEXT_PT = 10.0
+MIN_COLUMN_PT = 8.5
+WIDTH = 8.0  # inches: the widest a figure is drawn with MIN_TEXT_PT text
+CAPTION_SIZE = 10
+SMALL = 10  # labels, annotations, legends
 CHAR_WIDTH = 0.56  # mean width of a character of the caption, in ems (DejaVu Sans italic)
 
 STYLE = {
@@ -48,6 +71,10 @@ STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "font.size": 11,
+    "legend.fontsize": SMALL,
+    "legend.title_fontsize": SMALL,
+    "xtick.labelsize": SMALL,
+    "ytick.labelsize": SMALL,
     "axes.titlesize": 13,
     "axes.titleweight": "bold",
     "axes.labelsize": 11,
@@ -63,13 +90,99 @@ STYLE = {
 }
 
 
+def column_scale(fig, *, as_shown: bool = False) -> float:
+    """The share of its size at which the site's column shows ``fig``; ``as_shown``: of the
+    width of the image the notebook stores (the figure's tight box, which grows with a
+    legend or a label outside the figure, and the padding around it; the figure is drawn to
+    measure it).
+
+    >>> column_scale(plt.figure(figsize=(6.8, 4))), round(float(column_scale(plt.figure(figsize=(10, 4)))), 2)
+    (1.0, 0.68)
+    """
+    width = fig.get_figwidth()
+    if as_shown:
+        if not hasattr(fig.canvas, "get_renderer"):
+            FigureCanvasAgg(fig)
+        # the notebook stores it cut to its tight box and padded (savefig.pad_inches)
+        width = (fig.get_tightbbox(fig.canvas.get_renderer()).width
+                 + 2 * mpl.rcParams["savefig.pad_inches"])
+    return min(1.0, COLUMN_PX / (INLINE_DPI * float(width)))
+
+
+def text_size(fig, size: float = SMALL) -> float:
+    """The smallest text size that keeps to the rule in ``fig`` (at least ``size``).
+
+    >>> text_size(plt.figure(figsize=(8, 4))), text_size(plt.figure(figsize=(10, 4)))
+    (10, 12.5)
+    """
+    need = float(max(MIN_TEXT_PT, MIN_COLUMN_PT / column_scale(fig)))
+    return size if size >= need - 1e-9 else round(need, 1)
+
+
+def drawn_texts(fig) -> list[tuple[Text, Bbox]]:
+    """Every text ``fig`` draws (visible, not empty, not clipped away), with its box in
+    display pixels, in drawing order: titles, tick and axis labels, annotations, legend
+    texts, the caption. Draws the figure to find them (on an Agg canvas if ``fig`` has
+    been closed)."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        FigureCanvasAgg(fig)
+    found: list[tuple[Text, Bbox]] = []
+    real = Text.draw
+
+    def draw(self, renderer):
+        real(self, renderer)
+        if self.get_visible() and self.get_text().strip():
+            box = Text.get_window_extent(self, renderer)
+            if box.width > 0 and box.height > 0:
+                found.append((self, box))
+
+    Text.draw = draw
+    try:
+        fig.canvas.draw()
+    finally:
+        Text.draw = real
+    return found
+
+
+def luminance(colour) -> float:
+    """The relative luminance of a colour (WCAG 2.1), 0 for black to 1 for white."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in mpl.colors.to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    """The WCAG 2.1 contrast ratio of two colours, 1 to 21; text needs 4.5 (``MIN_CONTRAST``).
+
+    >>> round(contrast("black", "white"), 1), round(contrast("#E69F00", "white"), 2)
+    (21.0, 2.25)
+    """
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+MIN_CONTRAST = 4.5
+
+
+def ink_on(fill) -> str:
+    """Black or white, whichever reads better on ``fill``.
+
+    >>> ink_on("#E69F00"), ink_on("#0072B2")
+    ('black', 'white')
+    """
+    return "black" if contrast("black", fill) >= contrast("white", fill) else "white"
+
+
 def apply_style() -> None:
     """Set the house style for matplotlib (called by :func:`helpers.setup`)."""
     mpl.rcParams.update(STYLE)
 
 
 def add_source(fig, text: str, *, y: float = -0.02):
-    """Write a source caption under the figure, left-aligned, and return the Text.
+    """Write a source caption under the figure, left-aligned, and return the Text: at ``y``
+    (a share of the figure's height) or, where the figure draws below that (an axis label,
+    a legend under the Axes), just under what it draws, so that the caption hides nothing.
 
     Use :func:`helpers.sources.caption` to make ``text``. Most figures call
     :func:`finish` instead, which also sets the title.
@@ -78,14 +191,89 @@ def add_source(fig, text: str, *, y: float = -0.02):
         raise ValueError("a caption starts with 'Source:' or 'Sources:'")
     # Broken into lines here, to the figure's width, rather than by matplotlib's wrap=True,
     # which measures the text again word by word at every draw (a third of a figure's time).
-    per_line = max(40, int(0.98 * fig.get_figwidth() * 72 / (CAPTION_SIZE * CHAR_WIDTH)))
-    return fig.text(0.01, y, textwrap.fill(text, per_line, break_on_hyphens=False),
-                    ha="left", va="top", fontsize=CAPTION_SIZE, style="italic", color="#333333")
+    size = text_size(fig, CAPTION_SIZE)
+    if not hasattr(fig.canvas, "get_renderer"):
+        FigureCanvasAgg(fig)
+    lowest = fig.get_tightbbox(fig.canvas.get_renderer()).y0  # inches from the bottom
+    y = min(y, (lowest - 0.08) / fig.get_figheight())
+    per_line = max(40, int((fig.get_figwidth() - 0.4) * 72 / (size * CHAR_WIDTH)))
+    return fig.text(0.15 / fig.get_figwidth(), y, textwrap.fill(text, per_line, break_on_hyphens=False),
+                    ha="left", va="top", fontsize=size, style="italic", color="#333333")
 
 
-def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: float = -0.02):
+def fit(fig, pad: float = 0.15) -> None:
+    """Fit the Axes, their labels, titles and legends inside the figure's width and height,
+    ``pad`` inches from its edges, so the figure is as wide as it is drawn: matplotlib's
+    tight layout where it applies, then the subplot margins moved by what still sticks out.
+    Call it once the ticks and legends are set and before labels are placed in pixels
+    (:class:`LabelPlacer`), since it moves the Axes."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        FigureCanvasAgg(fig)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            fig.tight_layout(pad=1.2)
+        except UserWarning:  # Axes it cannot lay out: the margins below do it
+            pass
+    w, h = fig.get_size_inches()
+    sup = fig._suptitle
+    for _ in range(3):
+        renderer = fig.canvas.get_renderer()
+        ceiling = h
+        if sup is not None and sup.get_text():  # the Axes stay under the figure's title
+            sup.set_in_layout(False)
+            ceiling = min(h, sup.get_window_extent(renderer).y0 / fig.dpi - pad)
+        box = fig.get_tightbbox(renderer)
+        if sup is not None:
+            sup.set_in_layout(True)
+        p = fig.subplotpars
+        left, right = p.left + (pad - box.x0) / w, p.right - (box.x1 - w + pad) / w
+        bottom, top = p.bottom + (pad - box.y0) / h, p.top - (box.y1 - ceiling + pad) / h
+        if max(abs(left - p.left), abs(right - p.right), abs(bottom - p.bottom),
+               abs(top - p.top)) < 0.002 or not (left < right and bottom < top):
+            break
+        fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+
+
+TITLE_SIZE = 13
+TITLE_CHAR_WIDTH = 0.66  # mean width of a character of a bold title, in ems (DejaVu Sans)
+
+
+def wrap_title(fig, title: str, size: float = TITLE_SIZE) -> str:
+    """A title broken into lines at spaces to fit the figure's width less 0.3 in each side
+    (matplotlib's own ``wrap=True`` wraps only as it draws, so a tight box misses the lines
+    it adds). Joining the lines with a space gives the title back.
+
+    >>> wrap_title(plt.figure(figsize=(4, 3)), "The article's assessments against later evidence")
+    "The article's assessments\\nagainst later evidence"
+    """
+    per_line = max(20, int((fig.get_figwidth() - 0.6) * 72 / (size * TITLE_CHAR_WIDTH)))
+    return textwrap.fill(title, per_line, break_long_words=False, break_on_hyphens=False)
+
+
+def _title(ax, title: str, suptitle: bool):
+    """Set the title (on the Axes or over the figure), broken to the figure's width."""
+    text = wrap_title(ax.figure, title)
+    if suptitle:
+        return ax.figure.suptitle(text, fontweight="bold", fontsize=TITLE_SIZE)
+    return ax.set_title(text, fontsize=TITLE_SIZE, fontweight="bold")
+
+
+def ready(ax, title: str, *, suptitle: bool = False):
+    """Before labels are placed in pixels: the title set (as :func:`finish` sets it), the
+    layout fitted (:func:`fit`) and the figure drawn, so the Axes keep their final place.
+    Set the limits, ticks and axis labels first. Returns a renderer."""
+    _title(ax, title, suptitle)
+    fit(ax.figure)
+    ax.figure.canvas.draw()
+    return ax.figure.canvas.get_renderer()
+
+
+def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: float = -0.02,
+           fit_layout: bool = False):
     """The end of every figure function: the title (on the Axes, or over the whole figure
-    with ``suptitle``) and the source caption. Returns ``ax``.
+    with ``suptitle``; wrapped to the figure's width) and the source caption, under
+    whatever the figure draws. With ``fit_layout``, :func:`fit` first. Returns ``ax``.
 
     >>> fig, ax = plt.subplots()
     >>> finish(ax, title="T", source="Source: x.").get_title()
@@ -96,11 +284,12 @@ def finish(ax, *, title: str, source: str, suptitle: bool = False, source_y: flo
     ValueError: a caption starts with 'Source:' or 'Sources:'
     """
     fig = ax.figure
+    if not source.startswith("Source"):
+        raise ValueError("a caption starts with 'Source:' or 'Sources:'")
+    _title(ax, title, suptitle)
+    if fit_layout:
+        fit(fig)
     add_source(fig, source, y=source_y)
-    if suptitle:
-        fig.suptitle(title, fontweight="bold", fontsize=13)
-    else:
-        ax.set_title(title)
     return ax
 
 
@@ -186,6 +375,11 @@ AROUND = [(6, 0, "left", "center"), (-6, 0, "right", "center"), (5, 6, "left", "
 FAR = [(3 * dx, 3 * dy + (dx == 0) * 4 * dy, ha, va) for dx, dy, ha, va in AROUND]
 # Above and below a marker on a timeline lane, nearest first.
 STACK = [(0, dy, "center", "bottom" if dy > 0 else "top") for dy in (10, -10, 34, -34, 54, -54)]
+# STACK, then aside and above or below (with a leader), for crowded timelines.
+STACK_WIDE = STACK[:4] + [(dx, dy, "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+                          for dy in (22, -22, 44, -44) for dx in (14, -14, 40, -40)] + STACK[4:] + [
+    (dx, dy, "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+    for dy in (22, -22, 44, -44, 66, -66) for dx in (70, -70, 100, -100)]
 HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
 LEADER = dict(arrowstyle="-", color="#222222", lw=0.9, shrinkA=1, shrinkB=4)
 _ALIGN = {"left": 0, "bottom": 0, "center": 0.5, "right": 1, "top": 1}  # share of the box
@@ -350,14 +544,15 @@ class LabelPlacer:
 
 def draw_lanes(events: pd.DataFrame, *, lane: str, label: str, title: str, source: str,
                ax=None, date: str = "date", lanes: Iterable[str] | None = None,
-               xlim=None, wrap_at: int = 18):
+               xlim=None, wrap_at: int = 18, precision_col: str = "date_precision"):
     """Draw events as markers on horizontal lanes, one lane per category, top to bottom in
     the order of ``lanes`` (default: the order in which lanes first appear), each label
     placed where it hides no other. Each lane has its own colour *and* marker. Returns the
     Axes.
 
     ``events`` needs a datetime column ``date``, a category column ``lane`` and a text
-    column ``label``.
+    column ``label``; where it has a column ``date_precision`` (``day``, ``month`` or
+    ``year``), a date known only to its year is drawn across that year, never on 1 January.
 
     >>> ev = pd.DataFrame({"date": pd.to_datetime(["2009-01-01", "2010-06-01"]),
     ...                    "lane": ["A", "B"], "label": ["one", "two"]})
@@ -367,30 +562,47 @@ def draw_lanes(events: pd.DataFrame, *, lane: str, label: str, title: str, sourc
     """
     order = list(lanes) if lanes is not None else list(dict.fromkeys(events[lane].astype(str)))
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.6 + 1.2 * len(order)))
+        _, ax = plt.subplots(figsize=(WIDTH, 1.6 + 1.15 * len(order)))
+    events = events.copy()
+    # a date known only to the year is drawn across its year, its marker in the middle
+    precision = (events[precision_col].astype(str) if precision_col in events
+                 else pd.Series("day", index=events.index))
+    periods = [article_period(d, p if p in ("day", "month", "year") else "day")
+               for d, p in zip(events[date], precision)]
+    events["_start"], events["_end"] = [p[0] for p in periods], [p[1] for p in periods]
+    events["_x"] = [midpoint(a, b) if p == "year" else d
+                    for a, b, p, d in zip(events["_start"], events["_end"], precision,
+                                          events[date])]
+    events["_year"] = precision == "year"
     y = {name: len(order) - 1 - i for i, name in enumerate(order)}
     ax.set_ylim(-0.8, len(order) - 0.2)
     if xlim is not None:
         ax.set_xlim(*(mpl.dates.date2num(pd.Timestamp(x)) for x in xlim))
     else:
-        lo, hi = events[date].min(), events[date].max()
+        lo, hi = events["_start"].min(), events["_end"].max()
         pad = (hi - lo) * 0.08 + pd.Timedelta(days=60)
         ax.set_xlim(mpl.dates.date2num(lo - pad), mpl.dates.date2num(hi + pad))
     ax.set_yticks(range(len(order)), list(reversed(order)))  # bottom to top
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("Year")
-    ax.figure.canvas.draw()
+    ax.set_xlabel("Year" + (" (a bar spans a date known only to the year)"
+                            if events["_year"].any() else ""))
+    ready(ax, title)
     placer = LabelPlacer(ax, pad=3)
     for i, name in enumerate(order):
-        rows = events[events[lane].astype(str) == name].sort_values(date)
-        ax.scatter(rows[date], [y[name]] * len(rows), s=60, color=CYCLE[i % len(CYCLE)],
+        rows = events[events[lane].astype(str) == name].sort_values("_x")
+        colour = CYCLE[i % len(CYCLE)]
+        for a, b in zip(rows.loc[rows["_year"], "_start"], rows.loc[rows["_year"], "_end"]):
+            x0, x1 = mpl.dates.date2num(a), mpl.dates.date2num(b)
+            ax.plot([x0, x1], [y[name]] * 2, color=colour, lw=4, alpha=0.5,
+                    solid_capstyle="butt", zorder=2)
+        ax.scatter(rows["_x"], [y[name]] * len(rows), s=60, color=colour,
                    marker=MARKERS[i % len(MARKERS)], zorder=3, edgecolor="black",
                    linewidth=0.5)
-        for d in rows[date]:
+        for d in rows["_x"]:
             placer.block(mpl.dates.date2num(d), y[name])
     for name in order:
-        for _, r in events[events[lane].astype(str) == name].sort_values(date).iterrows():
-            placer.place(wrap(r[label], wrap_at), [(mpl.dates.date2num(r[date]), y[name])],
-                         STACK, force=True, leader=dict(LEADER, color=GREY, lw=0.6),
-                         leader_beyond=10, fontsize=8, zorder=4)
+        for _, r in events[events[lane].astype(str) == name].sort_values("_x").iterrows():
+            placer.place(wrap(r[label], wrap_at), [(mpl.dates.date2num(r["_x"]), y[name])],
+                         STACK_WIDE, force=True, leader=dict(LEADER, color=GREY, lw=0.6),
+                         leader_beyond=10, fontsize=SMALL, zorder=4)
     return finish(ax, title=title, source=source)

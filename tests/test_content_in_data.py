@@ -124,8 +124,9 @@ def test_the_judgement_scale_comes_from_the_data(edited_data):
     assert scorecard.judgements().loc["held", "meaning_en"] == "it came true"
     card = load("scorecard")
     ax = nb06.draw_scorecard(card, scorecard.later_evidence(card), title="t", source=SRC)
-    held = [t for t in ax.texts if t.get_text() == "held"]
-    assert held and all(mcolors.to_hex(t.get_color()).upper() == "#332288" for t in held)
+    held = [t for t in ax.texts if t.get_text() == "held"]  # the verdict sits on its colour
+    assert held and all(mcolors.to_hex(t.get_bbox_patch().get_facecolor()).upper() == "#332288"
+                        for t in held)
 
 
 def test_argument_kind_names_and_column_headings_come_from_the_data(edited_data):

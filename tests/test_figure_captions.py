@@ -2,7 +2,7 @@
 source caption, and the pages that its title, caption, legend and labels cite are pages of the
 rows it draws, inside the article (pp. 61–69), with each cited note standing on a cited page.
 
-The notebooks run in this process (tests/figures_run.py); each figure is read back from the
+The notebooks run in this process (tools/figures_run.py); each figure is read back from the
 figure the cell showed, with the data the cell passed to its figure function.
 """
 

@@ -8,7 +8,7 @@ The texts come from data/model/figure_text.csv, keyed by notebook and figure tit
   image itself (to open it full size);
 - every figure a notebook shows has its row, and every row a figure (no stale rows);
 - each row's source is the figure's own source line (read back from the figure by running the
-  notebook, tests/figures_run.py), so the caption cannot drift from the figure;
+  notebook, tools/figures_run.py), so the caption cannot drift from the figure;
 - the alt text uses no number (a page, a note, a figure) that the figure itself does not show;
 - a figure without a row stops the build, naming the cell.
 """

@@ -314,9 +314,9 @@ MUTATIONS: tuple[Mutation, ...] = (
       tests=[*FIGURES, "tests/test_notebooks.py", NB["01"]],
       why="the visits figure loses its title (issue 10)"),
     M("title-nb06-oil-claim", "title", "helpers/figures/nb06.py",
-      'ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)\n'
+      'ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=SMALL)\n'
       '    return finish(ax, title=title,',
-      'ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)\n'
+      'ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=SMALL)\n'
       '    return finish(ax, title="",',
       tests=[*FIGURES, "helpers/figures/nb06.py", "tests/test_scorecard.py"],
       why="the oil figure of 2025 drops the title it is given"),

@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..data import load, referenced_rows
 from ..dates import article_period, as_written, compare_dates, day, midpoint, published
-from ..plots import (CYCLE, GREY, HATCHES, MARKERS, STACK, LabelPlacer, actor, finish, series,
+from ..plots import (SMALL, STACK_WIDE, ready, CYCLE, GREY, HATCHES, MARKERS, LabelPlacer, actor, finish, series,
                      short_labels, wrap)
 from ..sources import cite, page_ref
 
@@ -86,7 +86,7 @@ def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     't'
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 6.4))
+        _, ax = plt.subplots(figsize=(8, 5.1))
     above = table[table["surface"] == "above"]
     below = table[table["surface"] == "below"]
     step_a, step_b = 0.8, 0.62
@@ -94,26 +94,26 @@ def draw_iceberg(table: pd.DataFrame, *, title: str, source: str, ax=None):
     ax.axhspan(bottom - 0.4, 0, color=WATER, alpha=0.2, lw=0)
     ax.axhline(0, color=series("article").colour, lw=2, zorder=2)
     ax.text(10.9, 0.1, "waterline", ha="right", va="bottom", color=series("article").colour,
-            fontsize=9, style="italic")
+            fontsize=SMALL, style="italic")
     outline = dict(closed=True, facecolor="white", edgecolor="#333333", lw=1.2, zorder=1)
-    ax.add_patch(Polygon([(0.9, 0), (1.5, 0.55 * top), (2.2, top), (4.3, top), (5.0, top + 0.45),
-                          (5.7, top), (7.8, top), (8.5, 0.55 * top), (9.1, 0)], **outline))
-    ax.add_patch(Polygon([(0.9, 0), (-0.8, 0.35 * bottom), (0.1, 0.9 * bottom), (5.0, bottom),
-                          (9.9, 0.9 * bottom), (10.8, 0.35 * bottom), (9.1, 0)], **outline))
+    ax.add_patch(Polygon([(0.6, 0), (1.0, 0.55 * top), (1.6, top), (4.3, top), (5.0, top + 0.45),
+                          (5.7, top), (8.4, top), (9.0, 0.55 * top), (9.4, 0)], **outline))
+    ax.add_patch(Polygon([(0.6, 0), (-0.8, 0.35 * bottom), (0.1, 0.9 * bottom), (5.0, bottom),
+                          (9.9, 0.9 * bottom), (10.8, 0.35 * bottom), (9.4, 0)], **outline))
     for i, (_, r) in enumerate(above.iterrows()):
         ax.text(5.0, top - 0.45 - step_a * i, f"{r['label']} ({_ref(r['cite'])})",
-                ha="center", va="center", fontsize=8.5, zorder=3)
+                ha="center", va="center", fontsize=SMALL, zorder=3)
     for i, (_, r) in enumerate(below.iterrows()):
         ax.text(5.0, -0.45 - step_b * i, f"{r['label']} ({_ref(r['cite'])})",
-                ha="center", va="center", fontsize=8.5, zorder=3)
-    ax.text(-2.9, top - 0.2, "On show:\nofficial, public", fontsize=9, fontweight="bold",
+                ha="center", va="center", fontsize=SMALL, zorder=3)
+    ax.text(-2.9, top - 0.2, "On show:\nofficial, public", fontsize=SMALL, fontweight="bold",
             va="top", color="#333333")
     ax.text(-2.9, -0.25, "Below the\nsurface:\nleaks, reports,\nestimates,\ndenials",
-            fontsize=9, fontweight="bold", va="top", color="#333333")
+            fontsize=SMALL, fontweight="bold", va="top", color="#333333")
     ax.set_xlim(-3, 11)
     ax.set_ylim(bottom - 0.4, top + 0.6)
     ax.axis("off")
-    return finish(ax, title=title, source=source)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 # --- the relations since 1992 ----------------------------------------------------------------
@@ -179,15 +179,20 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
     whose label gets an asterisk (a date that the checked sources correct). Returns the Axes.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 6.4))
+        _, ax = plt.subplots(figsize=(8, 7.4))
     lanes = list(frame["lane"].cat.categories)
+    visit_lane = load("event_types").set_index("code").loc["visit", "name_en"]
     y = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
-    ax.set_ylim(-0.7, len(lanes) - 0.05)
+    ax.set_ylim(-0.9, len(lanes) - 0.05)
     first, pub_date = frame["start"].min(), published()
-    ax.set_xlim(mdates.date2num(pd.Timestamp(year=first.year - 1, month=1, day=1)),
-                mdates.date2num(pd.Timestamp(year=pub_date.year, month=12, day=31)))
+    ax.set_xlim(mdates.date2num(pd.Timestamp(year=first.year - 2, month=7, day=1)),
+                mdates.date2num(pd.Timestamp(year=pub_date.year + 2, month=6, day=30)))
     ax.set_yticks([y[n] for n in lanes], [n.replace(": ", ":\n") for n in lanes])
-    ax.figure.canvas.draw()
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlabel("Year (a bar spans a date the article gives only as a year)")
+    ready(ax, title)
     placer = LabelPlacer(ax, pad=3)
     if band:
         b0, b1 = (mdates.date2num(pd.Timestamp(d))
@@ -195,7 +200,7 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
         yb = y[lanes[0]] - 0.42
         bar = ax.barh(yb, b1 - b0, left=b0, height=0.24, color="white",
                       edgecolor=series("outside").colour, hatch="///", lw=0.8, zorder=2)
-        note = ax.text(b0 + 0.5 * (b1 - b0), yb, band, ha="center", va="center", fontsize=8,
+        note = ax.text(b0 + 0.5 * (b1 - b0), yb, band, ha="center", va="center", fontsize=SMALL,
                        color="#333333", style="italic", zorder=3,
                        bbox=dict(facecolor="white", edgecolor="none", pad=1.5))
         placer.block_artist(bar.patches[0])
@@ -211,16 +216,18 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
                        edgecolor="black", linewidth=0.5)
             placer.block(mdates.date2num(mid), y[name])
     for name in lanes:
+        seen = set()  # a visitor named once per lane; his later visits by their date only
         for _, r in frame[frame["lane"] == name].iterrows():
-            text = wrap(r["label"], 12) + ("*" if r["id"] in flag else "")
+            label = str(r["label"])
+            first = label.split()[0]
+            if name.startswith(visit_lane) and first in seen:
+                label = label[len(first):].strip()
+            seen.add(first)
+            text = wrap(label, 11) + ("*" if r["id"] in flag else "")
             placer.place(text, [(mdates.date2num(midpoint(r["start"], r["end"])), y[name])],
-                         STACK, force=True, leader=dict(arrowstyle="-", color=GREY, lw=0.6,
+                         STACK_WIDE, force=True, leader=dict(arrowstyle="-", color=GREY, lw=0.6,
                                                         shrinkA=0, shrinkB=4),
-                         leader_beyond=10, fontsize=7.5, zorder=4)
-    ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_locator(mdates.YearLocator(2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_xlabel("Year (a bar spans a date the article gives only as a year)")
+                         leader_beyond=10, fontsize=SMALL, zorder=4)
     return finish(ax, title=title, source=source)
 
 
@@ -231,10 +238,10 @@ def draw_visits(visits: pd.DataFrame, *, title: str, source: str, ax=None):
 
     >>> ax = draw_visits(load("visits"), title="t", source="Source: x.")
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['Azerbaijan → Israel', 'Israel → Azerbaijan']
+    ['Azerbaijan →\\nIsrael', 'Israel →\\nAzerbaijan']
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 3.4))
+        _, ax = plt.subplots(figsize=(8, 3.8))
     v = visits.sort_values("date").copy()
     v["direction"] = [f"{actor(a).name} → {actor(b).name}"
                       for a, b in zip(v["from_code"], v["to_code"])]
@@ -249,17 +256,18 @@ def draw_visits(visits: pd.DataFrame, *, title: str, source: str, ax=None):
                     edgecolor="black", lw=0.8, zorder=2)
             ax.text(xi + 0.5, yi, f"{r['person_en'].split()[-1]}\n"
                     f"{as_written(r['date'], r['date_precision'])}", ha="center",
-                    va="center", fontsize=8, bbox=dict(facecolor="white", edgecolor="none",
+                    va="center", fontsize=SMALL, bbox=dict(facecolor="white", edgecolor="none",
                                                        pad=1.2, alpha=0.85))
-    ax.set_yticks(range(len(order)), order)
+    ax.set_yticks(range(len(order)), [d.replace(" → ", " →\n") for d in order])
     ax.set_xlim(0, max(v["direction"].value_counts()) + 0.2)
     ax.set_xlabel("Number of high-level visits listed in the article")
     ax.grid(axis="y", visible=False)
     handles = [Patch(facecolor=c, alpha=0.35, hatch=h, edgecolor="black", label=o)
                for o, (c, h) in styles.items()]
-    ax.legend(handles=handles, title="Visitor's office", loc="upper left",
-              bbox_to_anchor=(1.01, 1), fontsize=8, title_fontsize=8)
-    return finish(ax, title=title, source=source)
+    ax.legend(handles=handles, title="Visitor's office", loc="upper center", ncol=4,
+              bbox_to_anchor=(0.5, -0.3), fontsize=SMALL, title_fontsize=SMALL,
+              columnspacing=1.2, handletextpad=0.5)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 def date_check_frame(*tables: pd.DataFrame, ids: Sequence[str] | None = None,
@@ -323,7 +331,7 @@ def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_lab
                for _, r in frame.iterrows()]
     lanes = sum(2 + a for a in has_alt)
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 1.3 + 0.5 * lanes))
+        _, ax = plt.subplots(figsize=(8, 2.0 + 0.65 * lanes))
     article, outside = series("article"), series("outside")
     ticks, names = [], []
     y = lanes
@@ -347,7 +355,7 @@ def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_lab
             ax.scatter([c0 + 0.5 * (c1 - c0 + 1)], [y], marker="D", s=40, color="white",
                        edgecolor="black", zorder=3)
             ax.annotate(_days(start, end), (c1 + 1, y), xytext=(6, 0),
-                        textcoords="offset points", va="center", fontsize=8.5)
+                        textcoords="offset points", va="center", fontsize=SMALL)
             ticks.append(y)
             names.append(f"{r['label']}: {name}")
     starts = [frame["article_start"].min(), frame["checked_start"].min()]
@@ -359,7 +367,7 @@ def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_lab
     ax.set_xlim(mdates.date2num(lo - pd.Timedelta(days=pad_days)),
                 mdates.date2num(hi + pd.Timedelta(days=pad_days + 15)))
     ax.set_ylim(-0.6, lanes - 0.4)
-    ax.set_yticks(ticks, names)
+    ax.set_yticks(ticks, [n.replace(": ", ":\n", 1) for n in names])
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_minor_locator(mdates.DayLocator(bymonthday=(8, 15, 22)))
@@ -372,8 +380,9 @@ def draw_date_check(frame: pd.DataFrame, *, title: str, source: str, article_lab
     if any(has_alt):
         handles.append(Patch(facecolor="white", edgecolor="black", linestyle=":", hatch="..",
                              label="As another contemporary source dates it"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    return finish(ax, title=title, source=source, source_y=-0.08)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.16), ncol=2,
+              fontsize=SMALL)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 # --- arms: the article's figures and later SIPRI figures -------------------------------------
@@ -400,8 +409,8 @@ def draw_arms(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: st
     >>> len(ax.figure.axes)
     2
     """
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11.5, 4.4),
-                                      gridspec_kw=dict(width_ratios=[1, 1.15], wspace=0.9))
+    fig, (left, right) = plt.subplots(2, 1, figsize=(8, 7.4),
+                                      gridspec_kw=dict(height_ratios=[3, 4]))
     labels = short_labels("arms")
     colour = series("article").colour
     money = []
@@ -413,35 +422,36 @@ def draw_arms(arms: pd.DataFrame, sipri: pd.DataFrame, *, title: str, source: st
         money.append((f"Israeli deliveries {r['period_start']}–{r['period_end']}*\n"
                       "(SIPRI via Reuters 2020; later)", r["value"] / 1000, False))
     for i, (_, value, ours) in enumerate(money[::-1]):
-        left.barh(i, value, color=colour if ours else GREY,
+        left.barh(i, value, height=0.6, color=colour if ours else GREY,
                   hatch="" if ours else "//", edgecolor="black", lw=0.8, zorder=2)
         text = f"{value:g}" if ours else f"{value * 1000:g} million*"
-        left.text(value + 0.08, i, text, va="center", fontsize=9)
+        left.text(value + 0.08, i, text, va="center", fontsize=SMALL)
     n_later = sum(not m[2] for m in money)
     left.axhline(n_later - 0.5, color="#555555", ls=":", lw=1)
-    left.text(max(m[1] for m in money) * 1.18, n_later - 0.55, "not the same measure",
-              ha="right", va="top", fontsize=8, style="italic", color="#555555")
-    left.set_yticks(range(len(money)), [m[0] for m in money[::-1]], fontsize=8.5)
-    left.set_xlabel("US$ billion (nominal, as reported)\n* SIPRI trend-indicator value (a volume "
-                    "measure),\nreported in the press as US$ million: not contract dollars",
-                    fontsize=9)
+    left.text(max(m[1] for m in money) * 1.18, n_later - 0.5, "not the same measure",
+              ha="right", va="center", fontsize=SMALL, style="italic", color="#555555",
+              bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    left.set_yticks(range(len(money)), [m[0] for m in money[::-1]], fontsize=SMALL)
+    left.set_xlabel("US$ billion (nominal, as reported). * SIPRI trend-indicator value (a "
+                    "volume\nmeasure), reported in the press as US$ million: not contract dollars",
+                    fontsize=SMALL)
     left.set_xlim(0, max(m[1] for m in money) * 1.2)
     left.set_title("Money: deals vs. deliveries", fontsize=11)
     shares = sipri[sipri["unit"] == "percent"].sort_values(["measure", "period_start"])
-    share_labels = [wrap(_share_label(r), 32) for _, r in shares.iterrows()][::-1]
+    share_labels = [wrap(_share_label(r), 34) for _, r in shares.iterrows()][::-1]
     for i, value in enumerate(shares["value"].iloc[::-1]):
         right.barh(i, value, color=GREY, hatch="//", edgecolor="black", lw=0.8, zorder=2)
-        right.text(value + 1.5, i, f"{value:g}%", va="center", fontsize=9)
-    right.set_yticks(range(len(share_labels)), share_labels, fontsize=8.5)
+        right.text(value + 1.5, i, f"{value:g}%", va="center", fontsize=SMALL)
+    right.set_yticks(range(len(share_labels)), share_labels, fontsize=SMALL)
     right.set_xlim(0, 100)
     right.set_xlabel("Percent (SIPRI, major arms; later, outside the article)")
     first, last = shares["period_start"].min(), shares["period_end"].max()
     right.set_title(f"Shares: SIPRI, {first}–{last}", fontsize=11)
     for ax in (left, right):
         ax.grid(axis="y", visible=False)
-    fig.legend(handles=[Patch(facecolor=colour, edgecolor="black",
-                              label=f"The article ({as_written(published(), 'month', long=True)})"),
-                        Patch(facecolor=GREY, hatch="//", edgecolor="black",
-                              label="SIPRI, reported later (outside the article)")],
-               loc="lower center", bbox_to_anchor=(0.5, -0.21), ncol=2, fontsize=9)
-    return finish(left, title=title, source=source, suptitle=True, source_y=-0.23)
+    left.legend(handles=[Patch(facecolor=colour, edgecolor="black",
+                               label=f"The article ({as_written(published(), 'month', long=True)})"),
+                         Patch(facecolor=GREY, hatch="//", edgecolor="black",
+                               label="SIPRI, reported later\n(outside the article)")],
+                loc="upper right", fontsize=SMALL)
+    return finish(left, title=title, source=source, suptitle=True, fit_layout=True)

@@ -13,7 +13,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Patch
 
 from ..dates import article_period
-from ..plots import CYCLE, GREY, HATCHES, actor, finish, series, short_labels, wrap
+from ..plots import SMALL, CYCLE, HATCHES, actor, finish, series, short_labels, wrap
 
 
 def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], title: str,
@@ -28,10 +28,10 @@ def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], tit
     >>> ax = draw_karabakh(load("karabakh_timeline"), spans=[(1919, 1923), (1986, 1995)],
     ...                    title="t", source="Source: x.")
     >>> len(ax.figure.axes), ax.get_yticklabels()[0].get_text()
-    (2, 'Soviet borders of Armenia and Azerbaijan in question')
+    (2, 'Soviet borders of Armenia and\\nAzerbaijan in question')
     """
     if fig is None:
-        fig = plt.figure(figsize=(11, 0.9 + 0.55 * len(events)))
+        fig = plt.figure(figsize=(8, 1.6 + 0.6 * len(events)))
     axes = fig.subplots(1, len(spans), sharey=True, gridspec_kw=dict(
         width_ratios=[b - a + 1 for a, b in spans], wspace=0.05))
     ev = events.sort_values(["date", "date_end"], na_position="first").reset_index(drop=True)
@@ -41,6 +41,7 @@ def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], tit
         ax.set_xlim(mdates.date2num(pd.Timestamp(year=a, month=1, day=1)),
                     mdates.date2num(pd.Timestamp(year=b, month=12, day=31)))
         ax.xaxis.set_major_locator(mdates.YearLocator(1))
+        ax.tick_params(axis="x", labelrotation=90)  # every year, upright to fit
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.grid(axis="y", visible=False)
     for i, (y, (_, r)) in enumerate(zip(ys, ev.iterrows())):
@@ -51,7 +52,7 @@ def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], tit
         for ax in axes:  # a period may run across panels; each panel clips it
             ax.barh(y, x1 - x0, left=x0, height=0.55, color=CYCLE[i % len(CYCLE)], alpha=0.6,
                     hatch=HATCHES[i % len(HATCHES)], edgecolor="black", lw=0.8, zorder=2)
-    axes[0].set_yticks(ys, [wrap(n, 60) for n in names], fontsize=9)
+    axes[0].set_yticks(ys, [wrap(n, 30) for n in names], fontsize=SMALL)
     axes[0].set_ylim(-0.6, len(ev) - 0.4)
     for left_ax, right_ax in zip(axes[:-1], axes[1:]):
         left_ax.spines["right"].set_visible(False)
@@ -61,9 +62,9 @@ def draw_karabakh(events: pd.DataFrame, *, spans: Sequence[tuple[int, int]], tit
             ax.plot([x - 0.012, x + 0.012], [-0.03, 0.03], transform=ax.transAxes,
                     color="black", lw=1, clip_on=False)
     gaps = ", ".join(f"{b1 + 1}–{a2 - 1}" for (_, b1), (a2, _) in zip(spans[:-1], spans[1:]))
-    axes[-1].set_xlabel(f"Year (the axis is broken: {gaps} left out; a bar spans a date the "
-                        "article gives only as a year)", fontsize=9.5, loc="right")
-    return finish(axes[0], title=title, source=source, suptitle=True)
+    axes[-1].set_xlabel(f"Year (the axis is broken: {gaps} left out;\na bar spans a date the "
+                        "article gives only as a year)", fontsize=SMALL, loc="right")
+    return finish(axes[0], title=title, source=source, suptitle=True, fit_layout=True)
 
 
 def draw_displacement(displacement: pd.DataFrame, *, title: str, source: str, ax=None):
@@ -76,28 +77,29 @@ def draw_displacement(displacement: pd.DataFrame, *, title: str, source: str, ax
     3
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 3.4))
+        _, ax = plt.subplots(figsize=(8, 3.3))
     d = displacement.iloc[::-1].reset_index(drop=True)
     groups = list(dict.fromkeys(displacement["group_en"].astype(str)))
-    style = {g: (CYCLE[(1 + i) % 2], HATCHES[1 + i]) for i, g in enumerate(groups)}
+    # greys: the groups are peoples, not states, so no actor's colour stands for them
+    style = {g: (("#BBBBBB", "#666666")[i % 2], HATCHES[1 + i]) for i, g in enumerate(groups)}
     for i, r in d.iterrows():
         colour, hatch = style[str(r["group_en"])]
         ax.barh(i, r["people"], color=colour, alpha=0.7, hatch=hatch, edgecolor="black", lw=0.8,
                 zorder=2)
         flag = "" if r["verified"] else "  (not verified)"
-        ax.text(r["people"] + 3000, i, f"{r['people']:,}{flag}", va="center", fontsize=9)
+        ax.text(r["people"] + 3000, i, f"{r['people']:,}{flag}", va="center", fontsize=SMALL)
     dest = [actor(r["to_code"]).name + ("" if pd.isna(r["to_code_2"])
                                         else f" and {actor(r['to_code_2']).name}")
             for _, r in d.iterrows()]
     ax.set_yticks(range(len(d)), [f"{g} from {actor(f).name}\nto {t}" for g, f, t in
-                                  zip(d["group_en"], d["from_code"], dest)], fontsize=9)
-    ax.set_xlim(0, d["people"].max() * 1.35)
+                                  zip(d["group_en"], d["from_code"], dest)], fontsize=SMALL)
+    ax.set_xlim(0, d["people"].max() * 1.6)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:,.0f}"))
     ax.set_xlabel("People who fled (the article's figures)")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[Patch(facecolor=c, alpha=0.7, hatch=h, edgecolor="black", label=g)
-                       for g, (c, h) in style.items()], loc="lower right", fontsize=8.5)
-    return finish(ax, title=title, source=source)
+                       for g, (c, h) in style.items()], loc="lower right", fontsize=SMALL)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
@@ -114,7 +116,7 @@ def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
     [0.0, 25.0]
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 3.6))
+        _, ax = plt.subplots(figsize=(8, 3.2))
     e = estimates.set_index("id")
     labels = short_labels("territory_share_estimates")
     shares = estimates[estimates["measure"] == "share_of_azerbaijan"].sort_values("value")
@@ -132,15 +134,18 @@ def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
         about = "about " if r["qualifier"] == "about" else ""
         ax.scatter(r["value"], i, s=90 if ours else 60, marker="D" if ours else "o",
                    color="#000000" if ours else "white", edgecolor="black", zorder=3)
+        left = r["value"] > 12.5  # on the side with room
         ax.annotate(f"{labels.get(key, key)}: {about}{r['value']:g}%", (r["value"], i),
-                    xytext=(9, 0), textcoords="offset points", va="center", fontsize=9)
+                    xytext=(-9 if left else 9, 0), textcoords="offset points", va="center",
+                    ha="right" if left else "left", fontsize=SMALL)
     ax.set_yticks([])
     ax.set_ylim(-0.7, len(shares) - 0.3)
     ax.set_xlim(0, 25)
     ax.set_xlabel(f"Share of Azerbaijan's territory (%, of {total:,.0f} km²)")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", fontsize=8.5, frameon=True, facecolor="white", edgecolor=GREY)
-    return finish(ax, title=title, source=source)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, fontsize=SMALL,
+              frameon=False)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, source: str,
@@ -157,7 +162,7 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
     Partner: the actor the interest concerns (actors.csv)
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.75 * len(counts) + 2.2))
+        _, ax = plt.subplots(figsize=(8, 0.75 * len(counts) + 2.4))
     shade = LinearSegmentedColormap.from_list("white_to_blue",
                                               ["#FFFFFF", series("article").colour])
     values = counts.to_numpy(dtype=float)
@@ -167,11 +172,11 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
         for j in range(values.shape[1]):
             if values[i, j] > 0:
                 dark = values[i, j] / values.max() > 0.6
-                text = pages.iat[i, j].replace(" · ", "\n")
-                ax.text(j, i, f"p. {text}", ha="center", va="center", fontsize=8.5,
+                text = pages.iat[i, j].replace(" · ", "\n").replace(" n.", "\nn.")
+                ax.text(j, i, f"p. {text}", ha="center", va="center", fontsize=SMALL,
                         color="white" if dark else "black")
-    ax.set_xticks(range(counts.shape[1]), [wrap(c, 11) for c in counts.columns], fontsize=8.5)
-    ax.set_yticks(range(counts.shape[0]), counts.index, fontsize=9)
+    ax.set_xticks(range(counts.shape[1]), [wrap(c, 11) for c in counts.columns], fontsize=SMALL)
+    ax.set_yticks(range(counts.shape[0]), counts.index, fontsize=SMALL)
     ax.set_xticks(np.arange(-0.5, counts.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, counts.shape[0]), minor=True)
     ax.grid(which="minor", color="#BBBBBB", lw=0.6)
@@ -182,4 +187,4 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
     bar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
     bar.set_label("Statements in the article")
     bar.set_ticks(range(0, int(values.max()) + 1))
-    return finish(ax, title=title, source=source)
+    return finish(ax, title=title, source=source, fit_layout=True)

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch, Polygon
 
 from ..maps import draw_map
 from ..networks import POSITIONS, _sorted
-from ..plots import actor, finish, series, wrap
+from ..plots import SMALL, actor, finish, series, wrap
 from ..sources import page_ref
 
 #: Sign is shown twice, by colour and by line style, so that greyscale keeps them apart.
@@ -41,7 +41,7 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
     ['Armenia', 'Azerbaijan']
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 5.8))
+        _, ax = plt.subplots(figsize=(8, 5.7))
     highlight = [tuple(t) for t in (highlight if highlight is not None else [])]
     for tri in highlight:
         ax.add_patch(Polygon([POSITIONS[n] for n in tri], closed=True, alpha=0.45, hatch="..",
@@ -52,7 +52,7 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
                 solid_capstyle="round", **SIGN_STYLE[d["sign"]])
         if d["basis"] in BASIS_LABEL:
             ax.annotate(BASIS_LABEL[d["basis"]], ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=8, style="italic",
+                        textcoords="offset points", ha="center", fontsize=SMALL, style="italic",
                         bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"), zorder=3)
     for n in _sorted(g.nodes):
         x, y = POSITIONS[n]
@@ -82,8 +82,8 @@ def draw_signed(g: nx.Graph, *, title: str, source: str, ax=None, highlight=None
             handles.append(Patch(facecolor=UNBALANCED, alpha=0.45, hatch="..",
                                  label="unbalanced triangle"))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2,
-                  fontsize=8.5, frameon=False)
-    return finish(ax, title=title, source=source)
+                  fontsize=SMALL, frameon=False)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
@@ -101,12 +101,12 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
     """
     df = estimates.reset_index(drop=True)
     if ax is None:
-        _, ax = plt.subplots(figsize=(9.5, 4.4))
+        _, ax = plt.subplots(figsize=(8, 4.1))
     lo, hi = float(df["share_low"].min()), float(df["share_high"].max())
     if spread:
         ax.axvspan(lo, hi, color="#EFEFEF", zorder=0)
         ax.text((lo + hi) / 2, -0.75, f"spread of the estimates: {lo:g}–{hi:g}%",
-                ha="center", fontsize=9, color="#333333")
+                ha="center", fontsize=SMALL, color="#333333")
     styles = {k: series(k) for k in ("diplomatic_cable", "press", "article")}
     for i, r in df.iterrows():
         s = styles[r["kind"]]
@@ -118,7 +118,7 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
             ax.plot(r["share_low"], i, marker=s.marker, ms=11, color=s.colour, mec="black", ls="")
             text = f"{'about ' if r['qualifier'] == 'about' else ''}{r['share_low']:g}%"
         ax.annotate(text, (r["share_high"], i), xytext=(10, 0), textcoords="offset points",
-                    va="center", fontsize=9)
+                    va="center", fontsize=SMALL)
     ax.set_yticks(range(len(df)), df["label"])
     ax.set(xlim=(0, 55), ylim=(len(df) - 0.4, -1.1),
            xlabel="Share of Israel's oil from Azerbaijan (%)")
@@ -130,8 +130,8 @@ def draw_share_estimates(estimates: pd.DataFrame, *, title: str, source: str, ax
                for k, s in styles.items()]
     handles.insert(2, Line2D([], [], color=styles["press"].colour, lw=7, alpha=0.8,
                              label="Press report giving a range"))
-    ax.legend(handles=handles, loc="lower left", fontsize=8.5)
-    return finish(ax, title=title, source=source)
+    ax.legend(handles=handles, loc="lower left", fontsize=SMALL)
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 BORDER_VIEW = (43.3, 53.8, 34.9, 42.4)  # lon_min, lon_max, lat_min, lat_max
@@ -149,7 +149,7 @@ def draw_border_map(border, *, title: str, source: str, ax=None, a: str = "AZ", 
     ['Azerbaijan–Iran border\\n(generalised, 1:50m)']
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(10.5, 7))
+        _, ax = plt.subplots(figsize=(8, 5.9))
     draw_map(ax=ax, highlight=(a, b), extent=BORDER_VIEW, places=places, title=title,
              source=source)
     for line in border.geometry:
@@ -158,7 +158,7 @@ def draw_border_map(border, *, title: str, source: str, ax=None, a: str = "AZ", 
         ax.plot(x, y, color="black", lw=2.2, zorder=3, solid_capstyle="round")
     middle = border.geometry.iloc[0].interpolate(0.5, normalized=True)
     ax.annotate(f"{actor(a).name}–{actor(b).name} border\n(generalised, 1:50m)",
-                (middle.x, middle.y), xytext=(40, -62), textcoords="offset points",
-                fontsize=8.5, arrowprops=dict(arrowstyle="->", lw=0.8),
+                (middle.x, middle.y), xytext=(51.4, 38.4), textcoords="data", ha="center",
+                va="center", fontsize=SMALL, arrowprops=dict(arrowstyle="->", lw=0.8),
                 bbox=dict(boxstyle="round", fc="white", ec="#8C8C8C"), zorder=9)
     return ax

@@ -9,9 +9,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..data import load
-from ..dates import article_period, as_written, decimal_year, published
+from ..dates import article_period, as_written, decimal_year, midpoint, published
 from ..energy import article_year
-from ..plots import GREY, STACK, LabelPlacer, finish, series, wrap
+from ..plots import SMALL, GREY, ink_on, STACK_WIDE, LabelPlacer, finish, ready, series, wrap
 from ..scorecard import judgements
 from ..sources import page_ref
 
@@ -35,42 +35,19 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
     """
     lanes = list(dict.fromkeys(frame["lane"]))
     if ax is None:
-        _, ax = plt.subplots(figsize=(13, max(6.5, 1.45 * len(lanes) + 1)))
+        _, ax = plt.subplots(figsize=(8, max(6.5, 1.6 * len(lanes) + 1.2)))
     unsure = _unsure_events()
     pub_date = published()
     pub = decimal_year(pub_date)
     article, outside = series("article"), series("outside")
     ax.axvspan(pub, 2027, color=AFTER_FILL, zorder=0)
-    ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
+    ax.set_yticks(range(len(lanes)), [wrap(n, 14) for n in reversed(lanes)])
     ax.set_ylim(-0.7, len(lanes) - 0.2)
     first = min(decimal_year(d) for d in frame["date"])
     left = pub - 0.6 if first >= pub else 2 * ((int(first) - 1) // 2)
     ax.set_xlim(left, 2027)
-    ax.figure.canvas.draw()
-    placer = LabelPlacer(ax, pad=3)
-    points = []
-    for i, lane in enumerate(lanes):
-        y = len(lanes) - 1 - i
-        for r in frame[frame["lane"] == lane].sort_values("date").itertuples():
-            x = decimal_year(r.date)
-            style = article if r.provenance == "article" else outside
-            hollow = f"{r.table}/{r.id}" in unsure
-            ax.plot(x, y, marker=style.marker, ms=8, ls="none", zorder=3, color=style.colour,
-                    markerfacecolor="white" if hollow else style.colour,
-                    markeredgecolor=style.colour if hollow else "black",
-                    markeredgewidth=1.8 if hollow else 1.0)
-            placer.block(x, y)
-            points.append((_label(r), x, y))
-    width = 14 if first < pub else 18
-    for label, x, y in points:
-        placer.place(wrap(label, width), [(x, y)], STACK, force=True, halo=True, fontsize=8,
-                     leader=dict(color=GREY, arrowstyle="-", lw=0.6, shrinkA=0, shrinkB=4),
-                     leader_beyond=10)
-    ax.axvline(pub, color="black", ls="--", lw=1.2)
-    ax.text(pub + 0.3, len(lanes) - 0.35,
-            f"the article\n({as_written(pub_date, 'month', long=True)})", fontsize=9,
-            va="center")
-    ax.set_xlabel("Year")
+    ax.set_xlabel("Year" + (" (a bar spans a date known only to the year)"
+                            if (frame["date_precision"].astype(str) == "year").any() else ""))
     ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], marker=article.marker, ls="none", color=article.colour,
                       markeredgecolor="black", label="the article's account")] if first < pub else []
@@ -79,11 +56,39 @@ def draw_before_after(frame: pd.DataFrame, *, title: str, source: str, ax=None):
                Line2D([], [], marker=outside.marker, ls="none", markerfacecolor="white",
                       markeredgecolor=outside.colour, markeredgewidth=1.8,
                       label="later fact: single-source or disputed"),
-               Patch(facecolor=AFTER_FILL, label="after the article")]
-    where = (dict(loc="upper center", bbox_to_anchor=(0.4, 0.99)) if first < pub
-             else dict(loc="center left", bbox_to_anchor=(0.06, 0.42)))
-    ax.legend(handles=handles, ncol=1, fontsize=9, frameon=True, framealpha=0.9,
-              edgecolor="#CCCCCC", **where)
+               Patch(facecolor=AFTER_FILL, edgecolor="#CCCCCC", label="after the article")]
+    ax.legend(handles=handles, ncol=2, fontsize=SMALL, loc="upper center",
+              bbox_to_anchor=(0.5, -0.14), frameon=False)
+    ready(ax, title)
+    placer = LabelPlacer(ax, pad=3)
+    points = []
+    for i, lane in enumerate(lanes):
+        y = len(lanes) - 1 - i
+        for r in frame[frame["lane"] == lane].sort_values("date").itertuples():
+            start, end = article_period(r.date, str(r.date_precision))
+            by_year = str(r.date_precision) == "year"
+            x = decimal_year(midpoint(start, end) if by_year else r.date)
+            style = article if r.provenance == "article" else outside
+            hollow = f"{r.table}/{r.id}" in unsure
+            if by_year:  # known only to the year: drawn across it
+                ax.plot([decimal_year(start), decimal_year(end)], [y, y], color=style.colour,
+                        lw=4, alpha=0.45, solid_capstyle="butt", zorder=2)
+            ax.plot(x, y, marker=style.marker, ms=8, ls="none", zorder=3, color=style.colour,
+                    markerfacecolor="white" if hollow else style.colour,
+                    markeredgecolor=style.colour if hollow else "black",
+                    markeredgewidth=1.8 if hollow else 1.0)
+            placer.block(x, y)
+            points.append((_label(r), x, y))
+    width = 14 if first < pub else 18
+    for label, x, y in points:
+        placer.place(wrap(label, width), [(x, y)], STACK_WIDE, force=True, halo=True,
+                     fontsize=SMALL,
+                     leader=dict(color=GREY, arrowstyle="-", lw=0.6, shrinkA=0, shrinkB=4),
+                     leader_beyond=10)
+    ax.axvline(pub, color="black", ls="--", lw=1.2)
+    placer.place(f"the article\n({as_written(pub_date, 'month', long=True)})", [(pub, len(lanes) - 0.45)],
+                 [(4, 0, "left", "center"), (-4, 0, "right", "center")], force=True,
+                 fontsize=SMALL)
     return finish(ax, title=title, source=source)
 
 
@@ -120,7 +125,7 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
     publication; OUR judgement written in its colour at the right. ``evidence`` is
     :func:`helpers.scorecard.later_evidence`. Returns the Axes."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 6.5))
+        _, ax = plt.subplots(figsize=(8, 9.5))
     scale = judgements()
     unsure = _unsure_events()
     pub_date = published()
@@ -142,16 +147,18 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
             ax.plot(x, [y] * len(x), marker=marker, ls="none", ms=7, markerfacecolor=face,
                     markeredgecolor=edge, markeredgewidth=1.5 if edge != "black" else 1.0,
                     zorder=3)
-        ax.text(last + 0.6, y, str(r.our_judgement).replace("_", " "), va="center", fontsize=9,
-                color=scale.loc[str(r.our_judgement), "colour"], fontweight="bold")
-    ax.set_yticks(range(len(card)), [f"{r.label_en} (p. {r.page})" for r in card.itertuples()],
-                  fontsize=9)
-    ax.set_xlim(pub - 0.3, last + 2.6)
-    ax.set_xticks(range(int(pub), int(last) + 1, 2))
-    ax.set_ylim(-1.6, len(card) + 0.2)
+        fill = scale.loc[str(r.our_judgement), "colour"]  # the verdict on its colour, in
+        ax.text(last + 0.8, y, str(r.our_judgement).replace("_", " "), va="center",  # the ink
+                fontsize=SMALL, color=ink_on(fill), fontweight="bold",  # that reads on it
+                bbox=dict(boxstyle="round,pad=0.2", facecolor=fill, edgecolor="none"))
+    ax.set_yticks(range(len(card)), [wrap(f"{r.label_en} (p. {r.page})", 30)
+                                     for r in card.itertuples()], fontsize=SMALL)
+    ax.set_xlim(pub - 0.3, last + 5.6)
+    ax.set_xticks(range(int(pub), int(last) + 1, 4))
+    ax.set_ylim(-0.7, len(card) + 0.8)
     ax.grid(axis="y", visible=False)
     ax.axvline(pub, color="black", ls="--", lw=1)
-    ax.set_xlabel("Date of the later evidence (figures for a period: at its end)")
+    ax.set_xlabel("Date of the later evidence\n(figures for a period: at its end)")
     handles = [Line2D([], [], marker=outside.marker, ls="none", markerfacecolor=outside.colour,
                       markeredgecolor="black", label="later event, confirmed"),
                Line2D([], [], marker=outside.marker, ls="none", markerfacecolor="white",
@@ -159,10 +166,10 @@ def draw_scorecard(card: pd.DataFrame, evidence: pd.DataFrame, *, title: str, so
                       label="later event, single-source or disputed"),
                Line2D([], [], marker="s", ls="none", markerfacecolor="white",
                       markeredgecolor="black", label="later data (SIPRI, BP, national, elections)")]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, 0.0), ncol=3,
-              fontsize=8.5)
-    ax.text(last + 0.6, len(card) - 0.4, "OUR judgement", fontsize=9, va="bottom")
-    return finish(ax, title=title, source=source)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.3, -0.09), ncol=1,
+              fontsize=SMALL)
+    ax.text(last + 0.8, len(card) - 0.45, "OUR\njudgement", fontsize=SMALL, va="bottom")
+    return finish(ax, title=title, source=source, fit_layout=True)
 
 
 def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, source: str,
@@ -181,7 +188,7 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
     ('Million tonnes a year', True)
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 5))
+        _, ax = plt.subplots(figsize=(8, 5.6))
     claim_year, peak_year = article_year("oil_exhaustion_year"), article_year("oil_peak_year")
     rows = load("figures").set_index("id")
     claim_ref = page_ref(rows.loc["oil_exhaustion_year", "page"],
@@ -213,18 +220,18 @@ def draw_oil_to_2025(bp: pd.DataFrame, national: pd.DataFrame, *, title: str, so
             ls="none", label=(f"the article ({claim_ref}):\n"
                               "without significant new discoveries,\n"
                               f"no oil sources in {claim_year} (marked at 0: our reading)"))
-    for year, dx, dy in ((peak_year, -150, -4), (claim_year, -95, -42)):
+    for year, dx, dy in ((peak_year, -150, -4), (claim_year, -160, -42)):
         if year in national.index:
             v = national.loc[year, "mt"]
             ax.annotate(f"{year}: {v:,.1f} Mt (national)", (year, v), xytext=(dx, dy),
-                        textcoords="offset points", fontsize=8.5,
+                        textcoords="offset points", fontsize=SMALL,
                         arrowprops=dict(arrowstyle="->", color="#333333"))
     ax.axvline(pub, color="black", ls="--", lw=1)
     top = float(max(bp["mt"].max(), national["mt"].max())) * 1.18
-    ax.text(pub - 0.3, top * 0.97, "article\npublished", ha="right", va="top", fontsize=8.5)
+    ax.text(pub - 0.3, top * 0.97, "article\npublished", ha="right", va="top", fontsize=SMALL)
     ax.set_xlim(1984, claim_year + 1.5)
     ax.set_ylim(-4, top)
     ax.set_xlabel("Year")
     ax.set_ylabel("Million tonnes a year")
-    ax.legend(loc="center left", bbox_to_anchor=(0, 0.6), fontsize=8.5)
-    return finish(ax, title=title, source=source)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=SMALL)
+    return finish(ax, title=title, source=source, fit_layout=True)

@@ -1,8 +1,10 @@
 """Run a notebook's code in this process and keep what each figure shows: the call that drew
-it, its titles, its source caption and the other texts (legend, labels, tick labels).
+it, its titles, its source caption and the other texts (legend, labels, tick labels), and
+the Figure itself.
 
 nbval compares a notebook's text outputs but not its images; the figure tests read the
-figures themselves from here. Each notebook runs once per test session.
+figures themselves from here, and tools/figures.py (`make figures`) saves them as SVG and
+PNG. Each notebook runs once per process.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Drawn:
     titles: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)  # fig.texts starting with "Source"
     texts: list[str] = field(default_factory=list)  # legends, labels, tick labels
+    figure: object = field(default=None, repr=False, compare=False)  # the Figure itself
 
     @property
     def data(self) -> list:
@@ -49,12 +52,12 @@ class Drawn:
 
 def _texts(fig) -> tuple[list[str], list[str], list[str]]:
     titles, captions, texts = [], [], []
-    if fig._suptitle is not None:
-        titles.append(fig._suptitle.get_text())
+    if fig._suptitle is not None:  # a long title is broken into lines to fit the figure
+        titles.append(" ".join(fig._suptitle.get_text().split("\n")))
     for t in fig.texts:
         (captions if t.get_text().startswith("Source") else texts).append(t.get_text())
     for ax in fig.axes:
-        titles += [ax.get_title(loc) for loc in ("center", "left", "right")]
+        titles += [" ".join(ax.get_title(loc).split("\n")) for loc in ("center", "left", "right")]
         legends = [ax.get_legend(), *fig.legends]
         for leg in filter(None, legends):
             texts += [t.get_text() for t in leg.get_texts()] + [leg.get_title().get_text()]
@@ -108,7 +111,7 @@ def _run(path: Path) -> tuple[list[Drawn], list[str]]:
             name, args, kwargs = calls[i] if i < len(calls) else ("", (), {})
             titles, captions, texts = _texts(fig)
             drawn.append(Drawn(path.name, cell_id[0], name, args, kwargs, titles, captions,
-                               texts))
+                               texts, fig))
         calls.clear()
         plt.close("all")
 
