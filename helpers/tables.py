@@ -14,7 +14,7 @@ What the reader sees:
 - no index column unless the rows are labelled: an unnamed integer index (a row number) is
   dropped; a named index (a crosstab's rows, a table ``set_index("id")``) becomes the first
   column, its cells ``<th scope="row">``;
-- a missing value as "—";
+- a missing value as "—", a true or false as "yes" or "no";
 - a date at the precision the data give ("1993", "May 2009", "3 May 2009"), read row by row
   from its precision field (:func:`helpers.dates.precision_field`);
 - no line break inside a cell, long text wrapping;
@@ -131,6 +131,8 @@ def _cells(column: pd.Series, precision: pd.Series | None) -> list[str]:
             out.append(", ".join(_plain(str(x)) for x in v) or MISSING)
         elif v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
             out.append(MISSING)
+        elif isinstance(v, (bool, np.bool_)):
+            out.append("yes" if v else "no")
         elif isinstance(v, (float, np.floating)) and float(v).is_integer():
             out.append(str(int(v)))
         else:

@@ -44,6 +44,8 @@ def problems(page: str) -> list[str]:
             found.append(f"a line break in a cell: {text[:40]!r}")
         if MISSING_WORDS.search(text) or text.strip() == "None":
             found.append(f"a missing value written as {text.strip()[:40]!r}")
+        if text.strip() in ("True", "False"):
+            found.append(f"a truth value written as {text.strip()!r}, not yes or no")
         if ISO_DATE.fullmatch(text.strip()):
             found.append(f"a date written as {text.strip()!r}, not at its precision")
     found += [f"a raw column name in a header: {h!r}" for h in heads if RAW_NAME.search(h)]
@@ -66,10 +68,11 @@ def test_the_scan_finds_every_fault_of_a_raw_pandas_table():
     raw = pd.DataFrame({"person_en": ["Peres\nMay 2009", None],
                         "date": pd.to_datetime(["1993-01-01", None]),
                         "page": pd.array([62, None], dtype="Int64"), "share": [0.5, np.nan],
-                        "kind": ["claim", str(None)]})  # a value turned to text unchecked
+                        "kind": ["claim", str(None)],  # a value turned to text unchecked
+                        "snap": [True, False]})
     found = "\n".join(problems(raw.to_html()))
     for expected in ["an empty <th>", "a line break", "'<NA>'", "'NaT'", "'NaN'", "'None'",
-                     "'1993-01-01'", "raw column name in a header: 'person_en'",
+                     "'1993-01-01'", "'True'", "raw column name in a header: 'person_en'",
                      "not shown with helpers.table"]:
         assert expected in found, f"the scan missed {expected!r}:\n{found}"
 
@@ -185,6 +188,15 @@ def test_missing_values_of_every_type_are_dashes():
     t = table(frame, ["page", "verified", "value", "remark", "date"])
     assert t.cells.iloc[1].tolist() == ["—"] * 5
     assert not MISSING_WORDS.search(t.html + t.text)
+    assert t.cells["Verified"].iloc[0] == "yes"
+
+
+def test_true_and_false_read_as_yes_and_no():
+    t = table(pd.DataFrame({"verified": [True, False],
+                            "snap": pd.array([True, None], dtype="boolean")}))
+    assert t.cells["Verified"].tolist() == ["yes", "no"]
+    assert t.cells["Snap election"].tolist() == ["yes", "—"]
+    assert "True" not in t.html + t.text and "False" not in t.html + t.text
 
 
 def test_dates_are_written_at_their_precision_row_by_row():
