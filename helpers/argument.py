@@ -26,7 +26,7 @@ from .data import load
 from .dates import decimal_year
 from .sources import page_ref
 
-BOX_W, BOX_H = 0.6, 0.38  # half width and half height of a node box, in data units
+BOX_W, BOX_H = 0.6, 0.42  # half width and half height of a node box, in data units
 COL_GAP = 1.4  # horizontal distance between two columns of the layout, in data units
 
 

@@ -165,7 +165,7 @@ def test_the_date_check_shows_both_datings():
     assert pd.isna(check.iloc[1]["alt_start"])
     ax = figures01.draw_date_check(check, title="t", source="Source: x.", article_label="a",
                                    checked_label="c", alt_label="other")
-    assert [t.get_text() for t in ax.get_yticklabels()].count("peres_2009: other") == 1
+    assert [" ".join(t.get_text().split()) for t in ax.get_yticklabels()].count("peres_2009: other") == 1
 
 
 # --- a note that ends its sentence on the next page --------------------------------------------

@@ -179,9 +179,8 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
     whose label gets an asterisk (a date that the checked sources correct). Returns the Axes.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 7.4))
+        _, ax = plt.subplots(figsize=(8, 8.6))
     lanes = list(frame["lane"].cat.categories)
-    visit_lane = load("event_types").set_index("code").loc["visit", "name_en"]
     y = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}
     ax.set_ylim(-0.9, len(lanes) - 0.05)
     first, pub_date = frame["start"].min(), published()
@@ -216,13 +215,8 @@ def draw_relations(frame: pd.DataFrame, *, title: str, source: str, band: str | 
                        edgecolor="black", linewidth=0.5)
             placer.block(mdates.date2num(mid), y[name])
     for name in lanes:
-        seen = set()  # a visitor named once per lane; his later visits by their date only
         for _, r in frame[frame["lane"] == name].iterrows():
-            label = str(r["label"])
-            first = label.split()[0]
-            if name.startswith(visit_lane) and first in seen:
-                label = label[len(first):].strip()
-            seen.add(first)
+            label = str(r["label"])  # every visit names its visitor
             text = wrap(label, 11) + ("*" if r["id"] in flag else "")
             placer.place(text, [(mdates.date2num(midpoint(r["start"], r["end"])), y[name])],
                          STACK_WIDE, force=True, leader=dict(arrowstyle="-", color=GREY, lw=0.6,

@@ -19,7 +19,7 @@ from ..plots import SMALL, GREY, LEADER, STACK_WIDE, ready, AROUND, STACK, Label
 KIND_SHAPE = {
     "evidence": dict(box="square", ls="-", lw=1.0, weight="normal"),
     "claim": dict(box="round", ls="-", lw=1.6, weight="normal"),
-    "conclusion": dict(box="round", ls="-", lw=2.8, weight="bold"),
+    "conclusion": dict(box="round", ls="-", lw=2.8, weight="normal"),  # bold text would overrun its box
     "counter_pressure": dict(box="square", ls="--", lw=1.6, weight="normal"),
 }
 OURS = "#444444"
@@ -39,7 +39,7 @@ def draw_argument_map(G: nx.DiGraph, *, title: str, source: str, ax=None, width:
     ['Claim', 'Conclusion (pp. 68–69)']
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 13))
+        _, ax = plt.subplots(figsize=(8, 14))
     kinds = load("argument_kinds").set_index("code")
     constrains = series("outside").colour
     pos = {n: (d["x"] * COL_GAP, d["y"]) for n, d in G.nodes(data=True)}
