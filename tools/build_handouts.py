@@ -423,7 +423,7 @@ def build_sites(site: Path, student_site: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--out", type=Path, default=OUT, help="default: build/handouts")
     parser.add_argument("--site", type=Path, default=SITE, help="default: build/site")
     parser.add_argument("--student-site", type=Path, default=STUDENT_SITE,
