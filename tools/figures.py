@@ -1,4 +1,4 @@
-"""Every figure the notebooks draw, drawn afresh, as SVG and as PNG at 200 dpi, for an
+"""Every figure the notebooks draw, drawn afresh, as SVG and as PNG at 220 dpi, for an
 instructor's own slides, with an index page:
 
     python tools/figures.py                       # every notebook -> build/figures/
