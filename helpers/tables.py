@@ -108,7 +108,9 @@ def _number(v: float) -> str:
 
 
 def _plain(text: str) -> str:
-    return BREAK.sub(" ", text).strip()
+    """A cell's text on one line; a list written "a;b;c" in the data gets a space after each
+    semicolon, so that it can wrap."""
+    return re.sub(r";(?=\S)", "; ", BREAK.sub(" ", text)).strip()
 
 
 def _cells(column: pd.Series, precision: pd.Series | None) -> list[str]:

@@ -134,6 +134,16 @@ def test_one_toggle_holds_an_exercises_prose_and_code():
                for k in range(a, b)), "code stands inside a toggle"
 
 
+def test_a_widget_is_named_not_shown_as_its_repr():
+    widget = {"output_type": "display_data", "metadata": {}, "data": {
+        "text/plain": "interactive(children=(FloatSlider(value=1.0),))",
+        "application/vnd.jupyter.widget-view+json": {"model_id": "x", "version_major": 2,
+                                                     "version_minor": 0}}}
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("w()", outputs=[widget])])
+    [out] = build_site.web_version(nb).cells[0].outputs
+    assert out["data"] == {"text/plain": build_site.WIDGET_NOTE}
+
+
 # --- in the browser -------------------------------------------------------------------------
 
 def test_front_page_in_browser(chromium, server):

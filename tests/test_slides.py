@@ -97,6 +97,22 @@ def test_a_section_becomes_short_slides_with_full_notes():
     assert "secret_plot_call" not in html and "0.625" not in html  # code and bare values hidden
 
 
+def test_an_exercise_and_the_discussion_questions_are_shown_whole():
+    task = ("Take the 1990s network. Now flip the sign of the US–Turkey tie and count the "
+            "unbalanced triangles again. Which triangles change, and why?")
+    nb = nbformat.v4.new_notebook(cells=[
+        md("# 09 · A title\n\n**Estimated time:** 10 minutes"),
+        md("## Exercises"),
+        md("### Exercise 3: flip one sign\n\n" + task),
+        md("## Discussion questions\n\n1. Balance theory treats states like people. Is that "
+           "fair? Give one case where it fails.\n2. Which tie matters most, and why?"),
+    ])
+    shown = " ".join(r[1] for r in parse(build_slides.notebook_slides(nb, "09")))
+    assert " ".join(task.split()) in shown, "an exercise's task cut on its slide"
+    assert "Is that fair? Give one case where it fails." in shown
+    assert "Which tie matters most, and why?" in shown
+
+
 def test_a_long_list_continues_on_the_next_slide_with_its_numbers():
     items = "\n".join(f"{i}. Question number {i} " + "with words " * 12 for i in range(1, 10))
     nb = nbformat.v4.new_notebook(cells=[md("## Discussion questions\n\n" + items)])

@@ -191,6 +191,11 @@ def test_missing_values_of_every_type_are_dashes():
     assert t.cells["Verified"].iloc[0] == "yes"
 
 
+def test_a_list_in_one_field_can_wrap():
+    t = table(pd.DataFrame({"remark": ["embassy_attack_2023;diplomats_expelled_2023"]}))
+    assert t.cells["Remark"].tolist() == ["embassy_attack_2023; diplomats_expelled_2023"]
+
+
 def test_true_and_false_read_as_yes_and_no():
     t = table(pd.DataFrame({"verified": [True, False],
                             "snap": pd.array([True, None], dtype="boolean")}))

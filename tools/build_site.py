@@ -66,6 +66,8 @@ SRC = ROOT / "build" / "site-src"
 FIGURE_TEXT = ROOT / "data" / "model" / "figure_text.csv"
 WIDGET_MIMES = ("application/vnd.jupyter.widget-view+json",
                 "application/vnd.jupyter.widget-state+json")
+#: What a page shows in place of an interactive control, which a static page cannot run
+WIDGET_NOTE = "(An interactive control: run the notebook in JupyterLab to use it.)"
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -219,8 +221,11 @@ def web_version(nb: nbformat.NotebookNode, notebook: str | None = None,
             cell.outputs = []
             cell.execution_count = None
         for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_MIMES[0] in data:  # its text is a repr ("interactive(children=…")
+                data["text/plain"] = WIDGET_NOTE
             for mime in WIDGET_MIMES:
-                out.get("data", {}).pop(mime, None)
+                data.pop(mime, None)
     return nb
 
 

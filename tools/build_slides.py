@@ -26,7 +26,8 @@ solution cells, exercise and check outputs cleared):
    takes (``LINES`` estimated lines): a paragraph is shown as its first sentence, a quote as
    its label and first sentence, a list as its items (each item's bold lead or first
    sentence), a markdown table with at most ``TABLE_ROWS`` rows. The full text goes to the
-   speaker notes. A text of at most ``LEAD_LINES`` lines just before an output is shown above
+   speaker notes. An exercise's task and a discussion's questions are shown whole (over
+   several slides if need be): the class must read them to do them. A text of at most ``LEAD_LINES`` lines just before an output is shown above
    that output, on its slide.
 2. Code is hidden. A code cell tagged ``slide-code`` (none is needed today) is shown as code.
    Outputs get slides of their own: a figure fills its slide under its section's title; an
@@ -196,8 +197,10 @@ class Block:
     start: int = 1
 
 
-def blocks(source: str) -> list[Block]:
-    """The blocks of a markdown text (without its heading), each shortened for a slide."""
+def blocks(source: str, *, whole: bool = False) -> list[Block]:
+    """The blocks of a markdown text (without its heading), each shortened for a slide; with
+    ``whole`` (an exercise's task, a discussion's questions: what the class must read to do
+    it) each paragraph, quote and list item is shown in full, over several slides if need be."""
     src = source.splitlines()
     out = []
     tokens = MD.parse(source)
@@ -212,12 +215,12 @@ def blocks(source: str) -> list[Block]:
         if kind in ("fence", "code_block", "hr", "html_block"):
             continue
         if kind == "paragraph_open":
-            shown = shorten(text)
+            shown = " ".join(text.split()) if whole else shorten(text)
             out.append(Block(shown, lines(shown) + 0.5, text))
         elif kind == "blockquote_open":
             inner = "\n".join(re.sub(r"^\s*> ?", "", line) for line in src[a:b])
             para = re.split(r"\n\s*\n", inner.strip())[0]
-            shown = shorten(para)
+            shown = " ".join(para.split()) if whole else shorten(para)
             out.append(Block("> " + shown, lines(shown, CHARS_PER_LINE - 6) + 0.8, text))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             items, item_src = [], []
@@ -230,6 +233,9 @@ def blocks(source: str) -> list[Block]:
             for item in item_src:
                 body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", item, count=1)
                 body = re.split(r"\n\s*\n", body.strip())[0]
+                if whole:
+                    items.append(" ".join(body.split()))
+                    continue
                 head = lead(body)  # a lead that ends in ":" introduces; it says nothing alone
                 items.append(head if head and not head.rstrip("*").endswith(":")
                              and len(body) > len(head) + 40 else first_sentence(body))
@@ -480,12 +486,13 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
     ask = section_question(section)
     slides: list[Slide] = []
     cells = [c for c in section.cells if c.cell_type in ("markdown", "code")]
+    whole = section.exercise or title.lower().startswith("discussion")
     lead: Slide | None = None  # a short text held for the output after it
     lead_lines = 0.0
     for k, cell in enumerate(cells):
         if cell.cell_type == "markdown":
             body = cell_body(cell)
-            bl = blocks(body) if body else []
+            bl = blocks(body, whole=whole) if body else []
             if title_slide and k == 0:
                 shown = "\n".join(render(b.shown) if not b.items else render(list_md(b.items, b.ordered, b.start))
                                   for b in bl)
