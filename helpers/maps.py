@@ -460,8 +460,11 @@ def coast_point(code: str = "IL"):
     (34.8, 32.3)
     """
     shapes = _countries().set_index("iso_a2").geometry
-    borders = shapely.union_all([g.boundary for c, g in shapes.items() if c != code])
-    coast = shapes[code].boundary.difference(borders.buffer(0.02))
+    state = shapes[code]
+    near = state.buffer(0.05)  # only the neighbours' borders can touch its outline
+    borders = shapely.union_all([g.boundary.intersection(near) for c, g in shapes.items()
+                                 if c != code and g.intersects(near)])
+    coast = state.boundary.difference(borders.buffer(0.02))
     longest = max(getattr(coast, "geoms", [coast]), key=lambda g: g.length)
     return longest.interpolate(0.5, normalized=True)
 
