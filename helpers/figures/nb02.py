@@ -151,7 +151,7 @@ def draw_territory(estimates: pd.DataFrame, *, title: str, source: str, ax=None,
 def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, source: str,
                    ax=None):
     """A heatmap of :func:`helpers.interests.interest_matrix`: the shade counts the
-    statements, the text in each cell gives their pages (and notes). Empty cells are left
+    statements, the text in each cell gives their pages (and notes), one a line. Empty cells are left
     blank. Returns the Axes.
 
     >>> from helpers.data import load
@@ -162,7 +162,7 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
     Partner: the actor the interest concerns (actors.csv)
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.75 * len(counts) + 2.4))
+        _, ax = plt.subplots(figsize=(8, 0.75 * len(counts) + 3.2))
     shade = LinearSegmentedColormap.from_list("white_to_blue",
                                               ["#FFFFFF", series("article").colour])
     values = counts.to_numpy(dtype=float)
@@ -172,10 +172,10 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
         for j in range(values.shape[1]):
             if values[i, j] > 0:
                 dark = values[i, j] / values.max() > 0.6
-                text = pages.iat[i, j].replace(" · ", "\n").replace(" n.", "\nn.")
-                ax.text(j, i, f"p. {text}", ha="center", va="center", fontsize=SMALL,
-                        color="white" if dark else "black")
-    ax.set_xticks(range(counts.shape[1]), [wrap(c, 11) for c in counts.columns], fontsize=SMALL)
+                # one page (with its note, ×k for repeats) a line: "63 ×2", "64 n.13"
+                ax.text(j, i, pages.iat[i, j].replace(" · ", "\n"), ha="center", va="center",
+                        fontsize=SMALL, color="white" if dark else "black", linespacing=1.1)
+    ax.set_xticks(range(counts.shape[1]), [wrap(c, 10) for c in counts.columns], fontsize=SMALL)
     ax.set_yticks(range(counts.shape[0]), counts.index, fontsize=SMALL)
     ax.set_xticks(np.arange(-0.5, counts.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, counts.shape[0]), minor=True)
@@ -184,7 +184,9 @@ def draw_interests(counts: pd.DataFrame, pages: pd.DataFrame, *, title: str, sou
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("Partner: the actor the interest concerns (actors.csv)")
     ax.set_ylabel("Issue")
-    bar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
-    bar.set_label("Statements in the article")
+    # the colour bar below, so that the nine partners' columns have the figure's width
+    bar = ax.figure.colorbar(im, ax=ax, orientation="horizontal", shrink=0.6, pad=0.16,
+                             aspect=30)
+    bar.set_label("Statements in the article (each cell: their pages; n. = note)")
     bar.set_ticks(range(0, int(values.max()) + 1))
     return finish(ax, title=title, source=source, fit_layout=True)
