@@ -181,9 +181,10 @@ def _td(text: str, tag: str, numeric: bool, attrs: str = "") -> str:
     # notebook's output: text-align left or right (not start), white-space and min-width.
     rtl = mostly_hebrew(text)
     style = [] if numeric and not rtl else [f"text-align: {'right' if rtl else 'left'}"]
-    if len(text) > LONG:
+    long = len(text) > LONG
+    if long:  # the class names it for print (tools/handouts/print.css), the style for Lab
         style += ["white-space: normal", "min-width: 18em"]
-    extra = ' dir="rtl"' if rtl else ""
+    extra = (' class="azil-long"' if long else "") + (' dir="rtl"' if rtl else "")
     css = f' style="{"; ".join(style)}"' if style else ""
     return f"<{tag}{attrs}{extra}{css}>{html.escape(text, quote=False)}</{tag}>"
 

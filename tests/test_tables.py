@@ -234,6 +234,7 @@ def test_no_line_break_in_a_cell_and_long_text_wraps():
     cells = [html.unescape(TAG.sub("", c[2])) for c in CELL.findall(t.html)]
     assert not any("\n" in c or "\\n" in c for c in cells)
     assert f'white-space: normal; min-width: 18em">{html.escape(long, quote=False)}</td>' in t.html
+    assert '<td class="azil-long" style=' in t.html  # print.css finds it by its class
     assert '<td style="text-align: left">x</td>' in t.html  # a short cell: as it is
 
 
