@@ -7,7 +7,9 @@
 #
 #   make lab       set up for reading (requirements-lab.lock), then open JupyterLab on notebook 00
 #   make test      set up everything (requirements.lock), then run every test (data, helpers,
-#                  notebooks under strict nbval)
+#                  notebooks under strict nbval, the sites, decks and handouts in Chromium)
+#   make test-quick  the same without the slow tier: nothing opened in Chromium, no deck or
+#                  figure file built (the loop to run while editing data or a notebook)
 #   make lint      ruff on tools, tests, helpers, data scripts and notebooks
 #   make bench     time each notebook in a fresh kernel, with peak memory
 #   make mutate    the mutation battery: small mistakes made one at a time in a copy, the
@@ -76,7 +78,7 @@ define install
 	  > /dev/null || true
 endef
 
-.PHONY: setup lab lint test test-offline bench mutate execute book book-student student student-lab slides lock toc datadoc clean
+.PHONY: setup lab lint test test-quick test-offline bench mutate execute book book-student student student-lab slides lock toc datadoc clean
 
 setup: $(FULL_STAMP)
 
@@ -135,12 +137,23 @@ lab: $(LAB_STAMP) $(LAB_SETTINGS)
 lint: setup
 	$(BIN)/ruff check .
 
+# pytest, on two workers, each taking whole test files (a module's fixtures are made once).
+# It may write bytecode even where PYTHONDONTWRITEBYTECODE is set (many containers set it):
+# then its rewritten test modules and the helpers the kernels import are compiled once, not
+# in every process of every run (4 s a worker).
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 2 --dist loadfile
+
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(PYTEST)
+
+# The same without the slow tier (marked by tests/conftest.py): what opens headless Chromium
+# (the sites, decks and handouts) or builds a deliverable (decks, figure files).
+test-quick: setup
+	$(PYTEST) -m "not slow"
 
 # The same tests with the network unplugged: a network namespace with only loopback up.
 test-offline: setup
-	unshare --net --map-root-user sh -c 'ip link set lo up 2>/dev/null || true; $(BIN)/python -m pytest -n 2 --dist loadfile'
+	unshare --net --map-root-user sh -c 'ip link set lo up 2>/dev/null || true; $(PYTEST)'
 
 bench: setup
 	$(BIN)/python tools/bench.py

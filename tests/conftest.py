@@ -14,6 +14,20 @@ from nbrun import ROOT, notebooks
 
 NOTEBOOKS = notebooks()
 
+#: Modules that build a deliverable (the decks, the figure files) without a browser: slow
+#: like the browser's, and left out of ``make test-quick`` with them.
+BUILDS = {"test_slides.py", "test_figure_export.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark ``slow`` every test that opens headless Chromium (it asks for the ``chromium``
+    fixture, belongs to a ``site`` module, or is marked ``browser``) or builds a deliverable
+    (:data:`BUILDS`): ``make test-quick`` runs the rest, ``make test`` all of them."""
+    for item in items:
+        if ("chromium" in getattr(item, "fixturenames", ()) or item.get_closest_marker("site")
+                or item.get_closest_marker("browser") or item.path.name in BUILDS):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def article_pages():

@@ -376,3 +376,26 @@ def test_pip_accepts_the_lab_lock_as_it_stands():
                           str(ROOT / _makefile_value("LAB_LOCK"))],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+
+
+def test_the_quick_tier_leaves_out_what_opens_chromium_or_builds_a_deliverable():
+    """``make test-quick`` (-m "not slow") runs no test that opens Chromium, whether by the
+    module's ``site`` mark, the ``chromium`` fixture or a ``browser`` mark, and no build of a
+    deck; the rest stays in it."""
+    files = ["tests/test_site.py", "tests/test_slides_browser.py", "tests/test_slides.py",
+             "tests/test_offline.py", "tests/test_markdown_dollars.py"]
+
+    def collected(*marks):
+        out = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:xdist", "-q",
+                              "--collect-only", *marks, *files], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout
+        return {line.split("::")[0] + "::" + line.split("::")[1].split("[")[0]
+                for line in out.splitlines() if "::" in line}
+
+    quick, slow = collected("-m", "not slow"), collected("-m", "slow")
+    assert not {t for t in quick if t.startswith(("tests/test_site.py", "tests/test_slides"))}
+    assert "tests/test_offline.py::test_an_idle_chromium_stays_on_loopback" in slow
+    assert "tests/test_offline.py::test_an_idle_chromium_stays_on_loopback" not in quick
+    assert {f for t in slow for f in [t.split("::")[0]]} >= set(files[:3])
+    assert any(t.startswith("tests/test_markdown_dollars.py") for t in quick)
+    assert not quick & slow

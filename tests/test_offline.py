@@ -294,6 +294,7 @@ def test_chromium_resolves_no_name_but_localhost():
     assert "--disable-background-networking" in browser.FLAGS
 
 
+@pytest.mark.browser
 def test_an_idle_chromium_stays_on_loopback():
     """Chromium's own services, left alone on a blank page (with the flags of before it
     resolved update.googleapis.com and clients2.google.com within seconds). Run in a network
