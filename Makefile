@@ -137,7 +137,9 @@ lab: $(LAB_STAMP) $(LAB_SETTINGS)
 lint: setup
 	$(BIN)/ruff check .
 
-# pytest, on two workers, each taking whole test files (a module's fixtures are made once).
+# pytest, on two workers, each taking whole test files (a module's fixtures are made once, a
+# notebook's cells run in one kernel; pyproject.toml's addopts say --dist loadfile too, so a
+# bare "pytest -n 2" does the same).
 # It may write bytecode even where PYTHONDONTWRITEBYTECODE is set (many containers set it):
 # then its rewritten test modules and the helpers the kernels import are compiled once, not
 # in every process of every run (4 s a worker).

@@ -131,6 +131,45 @@ def test_code_is_shown_only_where_tagged():
     assert "shown_code(1)" in html and "hidden_code(2)" not in html
 
 
+def png_of(width, height):
+    """A PNG header of that size (all the slide rules read of an image)."""
+    head = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    return base64.b64encode(head + bytes(20)).decode()
+
+
+def test_a_short_reading_after_an_output_stands_under_it_where_that_costs_nothing():
+    """Under a small table and under a wide figure, the short text that reads it joins the
+    output's slide; under a tall figure (which would shrink), after a table that would lose
+    rows, and where the text leads into the next output, it keeps a slide of its own."""
+    table = {"output_type": "display_data", "metadata": {},
+             "data": {"text/html": "<table><tr><th>a</th></tr><tr><td>1</td></tr></table>",
+                      "text/plain": "a"}}
+    row = "<tr>" + "<td>" + "words of a long cell " * 3 + "</td>" * 1 + "<td>x</td>" * 5 + "</tr>"
+    long_table = {**table, "data": {"text/html": "<table><tr>" + "<th>a</th>" * 6 + "</tr>" + row * 30
+                                    + "</table>", "text/plain": "a"}}
+
+    def figure(w, h):
+        return {"output_type": "display_data", "metadata": {},
+                "data": {"image/png": png_of(w, h), "text/plain": "<Figure>"}}
+
+    reading = "The small table shows one row (p. 63)."
+    for output, joined in ((table, True), (figure(1200, 400), True), (figure(800, 700), False),
+                           (long_table, False)):
+        nb = nbformat.v4.new_notebook(cells=[md("## Read it"), md("Some opening text here."),
+                                             code("show()", [output]), md(reading)])
+        slides = parse(build_slides.notebook_slides(nb, "09"))
+        out = [x for x in slides if x[3] in ("table", "figure")]
+        assert len(out) == 1
+        assert (reading in out[0][1]) is joined, (output["data"].keys(), slides)
+        assert reading in out[0][2] or not joined  # and its words in the notes
+        assert any(reading in x[1] and x[3] == "text" for x in slides) is not joined
+    leads = nbformat.v4.new_notebook(cells=[md("## Read it"), code("show()", [table]),
+                                            md("The next table adds a row."), code("show()", [table])])
+    slides = [x for x in parse(build_slides.notebook_slides(leads, "09")) if x[3] != "divider"]
+    assert [x[3] for x in slides] == ["table", "table"]
+    assert "The next table adds a row." not in slides[0][1] and "The next table adds a row." in slides[1][1]
+
+
 def test_tables_are_cut_with_a_line_naming_the_notebook():
     rows = "".join(f"<tr><td>{i}</td><td>{'x' * 90}</td></tr>" for i in range(20))
     cols = "".join(f"<th>c{i}</th>" for i in range(9))

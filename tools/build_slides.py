@@ -27,8 +27,9 @@ solution cells, exercise and check outputs cleared):
    its label and first sentence, a list as its items (each item's bold lead or first
    sentence), a markdown table with at most ``TABLE_ROWS`` rows. The full text goes to the
    speaker notes. An exercise's task and a discussion's questions are shown whole (over
-   several slides if need be): the class must read them to do them. A text of at most ``LEAD_LINES`` lines just before an output is shown above
-   that output, on its slide.
+   several slides if need be): the class must read them to do them. A text of at most
+   ``LEAD_LINES`` lines just before an output is shown above that output, on its slide; one
+   just after an output (the reading of a figure or table) is shown under it, on its slide.
 2. Code is hidden. A code cell tagged ``slide-code`` (none is needed today) is shown as code.
    Outputs get slides of their own: a figure fills its slide under its section's title; an
    HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns (with a line "… N
@@ -94,6 +95,8 @@ CELL_CHARS = 60
 TABLE_HEIGHT = 470   # px of the body a table may take (20 px text)
 OUTPUT_LINES = 14    # lines of printed output (20 px, wrapped at OUTPUT_CHARS)
 OUTPUT_CHARS = 88
+FIGURE_WIDTH, FIGURE_HEIGHT = 1200, 610  # px of the body a figure may fill under a title
+CODA_LINE = 40       # px a line of text under an output takes (30 px text, 1.3 line height)
 SHOW_CODE_TAG = "slide-code"
 
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -267,6 +270,7 @@ class Slide:
     ask: str = ""         # markdown
     extra_notes: str = ""  # HTML, for the notes (a session's plan)
     level: int = 2
+    aspect: float = 0.0   # a figure's width / height
 
     @property
     def point_at(self) -> list[str]:
@@ -380,7 +384,7 @@ def section_question(section: Section, following: list[Section] = ()) -> str:
 def output_slides(cell, title: str, context: list[str], ask: str, number: str,
                   lead_lines: float = 0) -> list[Slide]:
     """The slides a code cell's outputs get (see rule 2 of the module's docstring);
-    ``lead_lines`` of text will stand above the first."""
+    ``lead_lines`` of text will stand beside the first (above it, or under it)."""
     slides = []
     if SHOW_CODE_TAG in tags(cell):
         code = html.escape(cell.source)
@@ -413,7 +417,7 @@ def output_slides(cell, title: str, context: list[str], ask: str, number: str,
                 src = f"data:{mime};base64," + "".join(data[mime].split())
             body = (f'<figure class="fill"><img src="{src}" alt="{html.escape(alt, quote=True)}">'
                     "</figure>")
-            slides.append(Slide(title, body, "figure", context, ask))
+            slides.append(Slide(title, body, "figure", context, ask, aspect=image_aspect(data)))
         elif "text/html" in data and "<table" in data["text/html"]:
             room = TABLE_HEIGHT - (0 if slides else 40 * lead_lines)
             slides.append(Slide(title, table_html(data["text/html"], number, room), "table", context, ask))
@@ -489,7 +493,10 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
     whole = section.exercise or title.lower().startswith("discussion")
     lead: Slide | None = None  # a short text held for the output after it
     lead_lines = 0.0
+    taken: set[int] = set()  # markdown cells shown under the output before them
     for k, cell in enumerate(cells):
+        if k in taken:
+            continue
         if cell.cell_type == "markdown":
             body = cell_body(cell)
             bl = blocks(body, whole=whole) if body else []
@@ -523,6 +530,28 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
                 alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
                 context = [t for t in (opening, alt) if t][:1]
             made = output_slides(cell, title, context, ask, number, lead_lines if lead else 0)
+            coda = short_text(cells[k + 1]) if k + 1 < len(cells) and not whole else None
+            after_coda = cells[k + 2] if k + 2 < len(cells) else None
+            if coda and (plain(cells[k + 1].source).rstrip().endswith(":") or (
+                    after_coda is not None and after_coda.cell_type == "code"
+                    and output_slides(after_coda, title, [], "", number))):
+                coda = None  # it leads into the next output: it stands above that one
+            if coda and len(made) == 1:
+                # the reading that follows an output stands under it, where that costs the
+                # output nothing: a figure wide enough to keep its size, a table or printed
+                # text that loses no row or line to it
+                coda_lines = sum(b.lines for b in coda)
+                beside = output_slides(cell, title, context, ask, number,
+                                       (lead_lines if lead else 0) + coda_lines)
+                fits = (made[0].aspect >= FIGURE_WIDTH / (FIGURE_HEIGHT - CODA_LINE * coda_lines)
+                        if made[0].kind == "figure"
+                        else made[0].kind in ("table", "output") and beside[0].body == made[0].body)
+                if fits:
+                    made = beside
+                    made[0].body += ('<div class="coda">' + "\n".join(render(b.shown) for b in coda)
+                                     + "</div>")
+                    made[0].say = made[0].say + [b.full for b in coda if b.full not in made[0].say]
+                    taken.add(k + 1)
             if lead is not None and made:
                 made[0].body = f'<div class="lead">{lead.body}</div>' + made[0].body
                 made[0].say = lead.say + [p for p in context if p not in lead.say]
@@ -533,6 +562,29 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
     if lead is not None:
         slides.append(lead)
     return slides
+
+
+def image_aspect(data: dict) -> float:
+    """A PNG output's width / height, read from its header (0 for another kind)."""
+    if "image/png" not in data:
+        return 0.0
+    head = base64.b64decode("".join(data["image/png"].split())[:44])
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return width / height if height else 0.0
+
+
+def short_text(cell) -> list[Block] | None:
+    """The blocks of a markdown cell short enough to stand under the output before it (at
+    most ``LEAD_LINES`` lines, no list, no heading, not a "Predict, then read" prompt), else
+    None."""
+    if cell.cell_type != "markdown" or HEADING.match(cell.source.lstrip().split("\n")[0]):
+        return None
+    body = cell_body(cell)
+    bl = blocks(body) if body else []
+    if (not bl or PREDICT.match(body) or any(b.items for b in bl)
+            or sum(b.lines for b in bl) > LEAD_LINES + 0.5):
+        return None
+    return bl
 
 
 def first_paragraph(md: str) -> str:
