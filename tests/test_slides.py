@@ -242,6 +242,13 @@ def test_session_deck_follows_the_plan(session):
     homework = " ".join(BeautifulSoup(slides[-1].body, "html.parser").get_text(" ").split())
     for r in rows[rows["kind"] == "homework"].itertuples():
         assert build_slides.plain(r.activity_en) in homework
+    # what the session before set, all of it (the reading and the exercises), is listed first
+    due = [s for s in slides if s.title == "Before this session"]
+    set_before = plan[(plan["session"] == session - 1) & (plan["kind"] == "homework")]
+    assert len(due) == 1 and len(set_before)
+    listed = " ".join(BeautifulSoup(due[0].body, "html.parser").get_text(" ").split())
+    for r in set_before.itertuples():
+        assert build_slides.plain(r.activity_en) in listed, r.activity_en
 
 
 @pytest.mark.parametrize("deck", DECKS)

@@ -10,9 +10,10 @@ What it writes:
   build/site-student/): no solution is on it, and the check cells' stored feedback is gone.
 * ``NN_name.instructor.pdf``: its page of the instructor's site (``make book``,
   build/site/), every solution open under a plain "Solution" label.
-* ``session-N.pdf``: one sheet per session of data/model/seminar_plan.csv (the reading
-  before the first session, session 0, is on the first sheet): its title, its parts with
-  their minutes, the article's pages to read before it, the text of the discussion
+* ``session-N.pdf``: one sheet per session of data/model/seminar_plan.csv: its title, what
+  was to be done before it (the previous session's homework, reading and exercises, as
+  ``plan.before`` gives it and the session's deck lists it; on the first sheet, the reading
+  of session 0), the article's pages to read, its parts with their minutes, the text of the discussion
   exercises its parts use, the discussion questions of the notebooks it uses, and the
   homework.
 
@@ -54,7 +55,7 @@ import browser
 from build_student import student_version
 from nbrun import NOTEBOOKS, ROOT, tags
 from nbrun import notebooks as collection
-from plan import exercise_numbers
+from plan import before, exercise_numbers
 
 HERE = Path(__file__).resolve().parent / "handouts"
 PRINT_CSS = HERE / "print.css"
@@ -300,15 +301,11 @@ def session_sheet(plan, session: int, notebooks: dict[str, Path]) -> str:
 
     rows = plan[plan["session"] == session].sort_values("part")
     title = str(rows["session_title"].iloc[0])
-    before = plan[plan["session"] == session - 1]
-    reading = before[(before["kind"] == "homework")
-                     & before["activity_en"].str.contains(r"^Read\b", regex=True)]
-    if session == 1:  # the reading before the first session, session 0: all of it
-        reading = before
+    due = before(plan, session)
     cls = rows[rows["kind"] == "class"]
     homework = rows[rows["kind"] == "homework"]
     nbs = {n: student_version(nbformat.read(notebooks[n], as_version=4))
-           for n in dict.fromkeys([*rows["notebook"], *reading["notebook"]]) if n in notebooks}
+           for n in dict.fromkeys([*rows["notebook"], *due["notebook"]]) if n in notebooks}
 
     def where(row) -> str:
         bits = [f"notebook {row['notebook']}"]
@@ -328,11 +325,11 @@ def session_sheet(plan, session: int, notebooks: dict[str, Path]) -> str:
     course = html.escape(ARTICLE).replace("Strategic Assessment", "<i>Strategic Assessment</i>")
     out = [f'<header><p class="course">{course}</p>'
            f"<h1>Session {session}: {html.escape(title)}</h1></header>"]
-    if len(reading):
-        pages = list(dict.fromkeys(m[0] for a in reading["activity_en"] for m in
+    if len(due):
+        pages = list(dict.fromkeys(m[0] for a in due["activity_en"] for m in
                                    PAGES.finditer(a)))
         out.append('<section class="reading"><h2>Before this session</h2><ul>')
-        out += [f"<li>{_inline(a)}</li>" for a in reading["activity_en"]]
+        out += [f"<li>{_inline(a)}</li>" for a in due["activity_en"]]
         out.append("</ul>")
         if pages:
             out.append(f'<p class="pages">The article\u2019s pages to read: '

@@ -72,7 +72,7 @@ from build_student import student_version
 from nbrun import ROOT, notebooks, tags
 from helpers import hebrew
 from offline import external_assets
-from plan import exercise_numbers
+from plan import before, exercise_numbers
 
 
 TOOLS = Path(__file__).resolve().parent
@@ -668,7 +668,7 @@ def session_slides(plan, session: int, books: dict[str, Path]) -> list[Slide]:
     title = rows["session_title"].iloc[0]
     cls = rows[rows["kind"] == "class"]
     home = rows[rows["kind"] == "homework"]
-    before = plan[(plan["session"] == session - 1) & (plan["kind"] == "homework")]
+    due = before(plan, session)
     secs_of = {}
 
     def secs(nbn: str) -> list[Section]:
@@ -689,8 +689,8 @@ def session_slides(plan, session: int, books: dict[str, Path]) -> list[Slide]:
     for s in slides[1:]:
         s.kind = "agenda"
         s.say = [f"{len(agenda)} parts, {total} minutes in all:\n\n" + list_md(agenda, True, 1)]
-    if len(before):
-        items = [r.activity_en for r in before.itertuples()]
+    if len(due):
+        items = [r.activity_en for r in due.itertuples()]
         slides += text_slides("Before this session", [Block("", 0, "", items)])
         slides[-1].say = ["What was to be done before this session: check it was done.\n\n"
                           + list_md(items, False, 1)]

@@ -56,6 +56,14 @@ def where(row) -> str:
     return ref if pd.isna(exercises) else f"{ref}, {exercises}"
 
 
+def before(plan: pd.DataFrame, session: int) -> pd.DataFrame:
+    """What was to be done before ``session``: the homework of the session before it (for
+    session 1, the reading of session 0), in its order. The session's deck and its sheet
+    both list it."""
+    rows = plan[(plan["session"] == session - 1) & (plan["kind"] == "homework")]
+    return rows.sort_values("part")
+
+
 def sessions(plan: pd.DataFrame | None = None) -> list[dict]:
     """The plan as one dict per session: number, title, notebooks, class parts, homework."""
     plan = data.load("seminar_plan") if plan is None else plan
