@@ -138,8 +138,8 @@ lint: setup
 	$(BIN)/ruff check .
 
 # pytest, on two workers, each taking whole test files (a module's fixtures are made once, a
-# notebook's cells run in one kernel; pyproject.toml's addopts say --dist loadfile too, so a
-# bare "pytest -n 2" does the same).
+# notebook's cells run in one kernel: without --dist loadfile, "pytest -n 2" would split a
+# notebook's cells between two kernels).
 # It may write bytecode even where PYTHONDONTWRITEBYTECODE is set (many containers set it):
 # then its rewritten test modules and the helpers the kernels import are compiled once, not
 # in every process of every run (4 s a worker).

@@ -62,3 +62,27 @@ def test_apply_style_sets_the_house_style():
     plots.apply_style()
     assert matplotlib.rcParams["axes.titleweight"] == "bold"
     assert matplotlib.rcParams["font.family"] == ["DejaVu Sans"]
+
+
+@pytest.mark.parametrize("offset", [(70, 44), (-100, -66), (0, 60), (-40, 0), (3, 2)])
+def test_the_leader_line_is_the_one_matplotlib_draws(offset):
+    """LabelPlacer works out a leader line directly; it must be the line matplotlib lays out
+    (FancyArrowPatch.get_path), end for end, whichever side the label lies on and also when
+    the anchor is under the label (no clipping then)."""
+    from shapely.geometry import LineString
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    placer = plots.LabelPlacer(ax)
+    dx, dy = offset
+    t = placer.place("a label of some length", [(5, 5)],
+                     [(dx, dy, "left" if dx >= 0 else "right", "bottom" if dy >= 0 else "top")],
+                     force=True, leader=plots.LEADER)
+    arrow = t.arrow_patch
+    t.update_positions(fig.canvas.get_renderer())
+    ours = plots.LabelPlacer._leader(arrow)
+    theirs = LineString(arrow.get_path().transformed(arrow.get_transform()).vertices)
+    for a, b in ((ours.coords[0], theirs.coords[0]), (ours.coords[-1], theirs.coords[-1])):
+        assert abs(a[0] - b[0]) < 0.05 and abs(a[1] - b[1]) < 0.05, (ours, theirs)
