@@ -540,10 +540,9 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
                 # the reading that follows an output stands under it, where that costs the
                 # output nothing: a figure wide enough to keep its size, a table or printed
                 # text that loses no row or line to it
-                coda_lines = sum(b.lines for b in coda)
-                beside = output_slides(cell, title, context, ask, number,
-                                       (lead_lines if lead else 0) + coda_lines)
-                fits = (made[0].aspect >= FIGURE_WIDTH / (FIGURE_HEIGHT - CODA_LINE * coda_lines)
+                text_lines = (lead_lines if lead else 0) + sum(b.lines for b in coda)
+                beside = output_slides(cell, title, context, ask, number, text_lines)
+                fits = (made[0].aspect >= FIGURE_WIDTH / (FIGURE_HEIGHT - CODA_LINE * text_lines)
                         if made[0].kind == "figure"
                         else made[0].kind in ("table", "output") and beside[0].body == made[0].body)
                 if fits:
