@@ -513,7 +513,7 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
             made = text_slides(title, bl, title_lines=tl, kind=kind,
                                ask="" if kind == "question" else ask)
             nxt = cells[k + 1] if k + 1 < len(cells) else None
-            short = sum(b.lines for b in bl) <= LEAD_LINES + 0.5 and not any(b.items for b in bl)
+            short = beside_an_output(bl)
             if (kind == "text" and len(made) == 1 and short and nxt is not None
                     and nxt.cell_type == "code" and output_slides(nxt, title, [], "", number)):
                 lead, lead_lines = made[0], sum(b.lines for b in bl)
@@ -580,10 +580,13 @@ def short_text(cell) -> list[Block] | None:
         return None
     body = cell_body(cell)
     bl = blocks(body) if body else []
-    if (not bl or PREDICT.match(body) or any(b.items for b in bl)
-            or sum(b.lines for b in bl) > LEAD_LINES + 0.5):
-        return None
-    return bl
+    return bl if bl and not PREDICT.match(body) and beside_an_output(bl) else None
+
+
+def beside_an_output(bl: list[Block]) -> bool:
+    """Whether blocks are short enough to stand above or under an output on its slide: at
+    most ``LEAD_LINES`` lines, and no list."""
+    return sum(b.lines for b in bl) <= LEAD_LINES + 0.5 and not any(b.items for b in bl)
 
 
 def first_paragraph(md: str) -> str:
