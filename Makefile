@@ -11,7 +11,9 @@
 #   make test-quick  the same without the slow tier: nothing opened in Chromium, no deck or
 #                  figure file built (the loop to run while editing data or a notebook)
 #   make lint      ruff on tools, tests, helpers, data scripts and notebooks
-#   make bench     time each notebook in a fresh kernel, with peak memory
+#   make bench     time each notebook in a fresh kernel, with peak memory and the part that is
+#                  matplotlib drawing the figures
+#   make bench-tests  run make test once and sum its time by tier (slow, quick) and by file
 #   make mutate    the mutation battery: small mistakes made one at a time in a copy, the
 #                  tests that should notice each, and the kill ratio (a benchmark, 10-20 min;
 #                  MUTATE_ARGS="--only NAME" for one, "--list" to see them)
@@ -78,7 +80,7 @@ define install
 	  > /dev/null || true
 endef
 
-.PHONY: setup lab lint test test-quick test-offline bench mutate execute book book-student student student-lab slides lock toc datadoc clean
+.PHONY: setup lab lint test test-quick test-offline bench bench-tests mutate execute book book-student student student-lab slides lock toc datadoc clean
 
 setup: $(FULL_STAMP)
 
@@ -159,6 +161,9 @@ test-offline: setup
 
 bench: setup
 	$(BIN)/python tools/bench.py
+
+bench-tests: setup
+	$(BIN)/python tools/bench_tests.py
 
 MUTATE_ARGS ?= -j 2
 mutate: setup
