@@ -45,15 +45,19 @@ MEASURE = r"""(() => {
           notes: !!notes && notes.textContent.trim().length > 0};
 })()"""
 
-# Hebrew text outside a lang="he" element (the marking of helpers.hebrew.mark_html).
-UNMARKED_JS = r"""(() => {
-  const w = document.createTreeWalker(document.querySelector('.reveal .slides'), NodeFilter.SHOW_TEXT), bad = [];
+# Hebrew text under ``root`` outside a lang="he" element (the marking of
+# helpers.hebrew.mark_html on the slides, of the deck's own script in reveal's live region).
+UNMARKED_JS = r"""(root => {
+  const w = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT), bad = [];
   while (w.nextNode()) {
     const t = w.currentNode;
     if (/[\u0590-\u05ff]/.test(t.data) && !t.parentElement.closest('[lang="he"]')) bad.push(t.data.trim().slice(0, 50));
   }
   return bad;
-})()"""
+})"""
+# What reveal.js's live region reads out for the present slide, and whether it holds Hebrew.
+STATUS_JS = r"""(() => { const s = document.querySelector('.reveal .aria-status');
+  return {text: s.textContent, hebrew: /[\u0590-\u05ff]/.test(s.textContent)}; })()"""
 
 
 @pytest.fixture(scope="module")
@@ -79,15 +83,19 @@ def test_every_slide_fits_when_stepped_through_with_the_arrow_key(chromium, deck
         page.evaluate("Reveal.layout(); Reveal.slide(0)")
         problems += [f"{screen}: {p}" for p in stepped_through(page)]
     assert problems == [], "\n".join(problems)
-    assert page.evaluate(UNMARKED_JS) == []
-    # the slides themselves (reveal's offscreen .aria-status copies a slide's text, unmarked)
+    assert page.evaluate(UNMARKED_JS + "('.reveal .slides')") == []
+    # the slides themselves (reveal's offscreen .aria-status is checked below)
     assert page.evaluate(browser.HEBREW_LAYOUT_JS + "(document.querySelector('.reveal .slides'))") == []
     assert page.external_requests(allowed=()) == []
     assert page.failures == [] and page.errors == []
     page.set_viewport(*SCREENS["1920x1080"])
     index = page.evaluate(r"""Reveal.getSlides().findIndex(s =>
         /[\u0590-\u05ff]/.test(s.querySelector('.box').textContent))""")
-    page.evaluate(f"Reveal.slide({max(index, 1)})")  # only to take the picture
+    page.evaluate(f"Reveal.slide({max(index, 1)})")  # to take the picture
+    if index >= 0:  # what a screen reader is given to read out is marked as the slide is
+        status = page.evaluate(STATUS_JS)
+        assert status["hebrew"], status["text"]
+        assert page.evaluate(UNMARKED_JS + "('.reveal .aria-status')") == []
     page.screenshot(ARTIFACTS / f"slides-{deck.replace('.slides.html', '')}.png")
     page.close()
 

@@ -56,6 +56,7 @@ from __future__ import annotations
 import argparse
 import base64
 import html
+import json
 import math
 import re
 import shutil
@@ -762,7 +763,7 @@ def write_deck(slides: list[Slide], title: str, dest: Path) -> Path:
     body = mark_direction("\n".join(slide_html(s) for s in slides))
     page = env.get_template("deck.html.j2").render(
         title=title, slides=body, css=(TEMPLATES / "deck.css").read_text(encoding="utf-8"),
-        width=WIDTH, height=HEIGHT)
+        width=WIDTH, height=HEIGHT, hebrew_run=json.dumps(hebrew.RUN.pattern))
     dest.write_text(page, encoding="utf-8")
     notes = [{"title": render(s.title, inline=True), "body": s.body if s.kind != "figure" else
               s.body.replace('<figure class="fill">', '<figure class="small">'),
