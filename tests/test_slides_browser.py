@@ -1,7 +1,8 @@
 """Every slide deck in headless Chromium (one browser for the module): at 1920×1080 and at
 1280×720, step through every slide with the ArrowRight key, as a clicker does (reveal.js's
 own key handling, not Reveal.slide), and measure each slide: its content fits (no taller
-than the slide, nothing beyond its right edge, nothing cut inside it), the steps reach every
+than the slide, nothing beyond its right edge, nothing cut inside it, no word of a table
+broken across lines), the steps reach every
 slide (Reveal.getTotalSlides()), each slide with content has speaker notes, Hebrew is marked
 and laid out right to left, nothing is requested from the network. Then ``?print-pdf``
 prints one slide a page. Screenshots of each deck's first slide with Hebrew are kept in
@@ -36,6 +37,19 @@ MEASURE = r"""(() => {
     if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) {
       bad.push('cut at the right: <' + el.tagName.toLowerCase() + '>');
       break;
+    }
+  }
+  // a word of a table cell broken across two lines (a break after _, / or a dash is fine)
+  words: for (const cell of s.querySelectorAll('.table td, .table th')) {
+    const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (w.nextNode()) {
+      const t = w.currentNode, word = /[^\s_\/\-–—]+/g;
+      for (let m; (m = word.exec(t.data));) {
+        const range = document.createRange();
+        range.setStart(t, m.index); range.setEnd(t, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.top)));
+        if (tops.size > 1) { bad.push('a word broken across lines: ' + m[0]); break words; }
+      }
     }
   }
   const body = s.querySelector('.body'), notes = s.querySelector('aside.notes');
