@@ -516,6 +516,10 @@ SLIPS = {
     "percent_inverse_100": (lambda v: 10_000 / v if v else float("nan"),
                             "it looks like the percentage upside down: divide the other way "
                             "round"),
+    # a difference a − b computed as b − a
+    "reversed": (lambda v: -v,
+                 "it looks like the difference the other way round: subtract in the other "
+                 "order (the answer is positive)"),
 }
 
 #: Units whose slips every check looks for by itself.

@@ -45,14 +45,28 @@ def test_article_ties(capsys):
     assert "1 is missing" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s(pairs + [("IL", "GE")])
     assert "should not be there" in capsys.readouterr().out
-    for again in (pairs[0], pairs[0][::-1]):  # a pair given twice, in either order
-        assert not nb03.check_article_ties_1990s(pairs + [again])
-        assert "give each item once" in capsys.readouterr().out
+    assert not nb03.check_article_ties_1990s(pairs + [pairs[0]])  # a pair given twice
+    assert "give each item once" in capsys.readouterr().out
+    assert not nb03.check_article_ties_1990s(pairs + [pairs[0][::-1]])  # once each way round
+    assert "(A, B) and (B, A) are one tie" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s("IL-TR")
     assert not nb03.check_article_ties_1990s([("IL",)])
     assert "Expected a list of pairs" in capsys.readouterr().out
     assert not nb03.check_article_ties_1990s(...)
     assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_the_article_ties_of_every_period_are_told_to_keep_the_1990s(capsys):
+    """Filtering on basis alone gives the 2014 ties too, some of them the same two actors as
+    a 1990s tie: the message names the period, not a pair given twice."""
+    t = load("alignments")
+    t = t[t["basis"] == "article"]
+    assert set(t["period"]) == {"1990s", "2014"}
+    every = list(zip(t["source"], t["target"]))
+    for answer in (every, sorted(set(every))):
+        assert not nb03.check_article_ties_1990s(answer)
+        out = capsys.readouterr().out
+        assert "keep only the rows whose period is '1990s'" in out and "once" not in out
 
 
 def test_article_ties_with_spaces_are_named_not_accepted(capsys):
@@ -87,10 +101,12 @@ def test_oil_spread(capsys):
     assert "too high" in out and str(int(high - low)) not in out.split("✅")[1]
 
 
-def test_tehran_gap():
+def test_tehran_gap(capsys):
     gap = maps.geodesic_km("Jerusalem", "Tehran") - maps.geodesic_km("Baku", "Tehran")
     assert nb03.check_tehran_gap(round(gap))
     assert not nb03.check_tehran_gap(gap + 100)
+    assert not nb03.check_tehran_gap(-gap)  # subtracted the other way round
+    assert "the difference the other way round" in capsys.readouterr().out
     assert not nb03.check_tehran_gap(...)
 
 

@@ -89,6 +89,15 @@ def check_article_ties_1990s(answer) -> Verdict:
                               "codes exactly as the data spell them.", hint)
         return say(False, "❌ Almost: write the actor codes exactly as the data spell them "
                           "(capital letters included).", hint)
+    every = load("alignments")
+    every = every[every["basis"] == "article"]
+    any_period = {frozenset((s, t)) for s, t in zip(every["source"], every["target"])}
+    if set(pairs) == any_period != expected:  # the ties the article states, of every period
+        return say(False, "❌ Not yet: these are the ties the article states in every period: "
+                          "keep only the rows whose period is '1990s'.", hint)
+    if len(set(pairs)) < len(pairs) and len({tuple(p) for p in answer}) == len(pairs):
+        return say(False, "❌ Not yet: a tie is given twice, once each way round: (A, B) and "
+                          "(B, A) are one tie, so give it once.", hint)
     return check_items(pairs, expected, hint=hint, what="pairs")
 
 
@@ -110,6 +119,7 @@ def check_tehran_gap(answer) -> Verdict:
 
     expected = maps.geodesic_km("Jerusalem", "Tehran") - maps.geodesic_km("Baku", "Tehran")
     return check_number(answer, expected=expected, tol=TEHRAN_GAP_TOL_KM, unit="km",
+                        slips=("reversed",),
                         hint="maps.geodesic_km(...) from each city to Tehran, then subtract.")
 
 
