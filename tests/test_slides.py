@@ -61,6 +61,26 @@ def test_first_sentence_keeps_citations_and_markup_whole():
     assert cut.endswith("…") and len(cut) <= build_slides.SENTENCE_CHARS + 2
 
 
+def test_a_label_or_a_lead_of_a_word_or_two_is_shown_with_the_sentence_after_it():
+    """A slide never shows only a label: "**Outside the article** (source: ...)." or a list
+    item's "**Left side.**" keeps the sentence that says what it labels; a lead that says
+    something, and a first sentence that does, stand alone as before."""
+    quote, = build_slides.blocks("> **Outside the article** (source: X, *A Study*, 1988). Iran "
+                                 "and Israel cooperated closely until 1979. A third sentence.")
+    assert quote.shown.endswith("(source: X, *A Study*, 1988). Iran and Israel cooperated "
+                                "closely until 1979.")
+    assert build_slides.shorten("The article says more here (p. 68). Second.") == \
+        "The article says more here (p. 68)."
+    items, = build_slides.blocks(
+        "- **Left side.** The interests of both states flow into the claim of the abstract, "
+        "which the map draws (p. 61). More.\n"
+        "- **Pressure from the neighbours.** Iran, Russia and Turkey press Baku on the ties, "
+        "each for its own reasons (p. 66).")
+    assert items.items == ["**Left side.** The interests of both states flow into the claim "
+                           "of the abstract, which the map draws (p. 61).",
+                           "**Pressure from the neighbours.**"]
+
+
 def test_citations_are_gathered_in_order_once():
     assert build_slides.citations(LONG + " Again (p. 62).") == ["p. 62", "p. 66, n. 26"]
     assert build_slides.citations("(pp. 62–63, nn. 7–8) and p. 61, n. 1") == ["pp. 62–63, nn. 7–8",

@@ -153,9 +153,26 @@ def lead(text: str) -> str | None:
     return m[1] if m else None
 
 
+def says_something(text: str, bold: bool = False) -> bool:
+    """Whether a sentence (or, with ``bold``, a bold lead) says something on its own: three
+    words or more once its parentheses (a source, a page) are left out, and for a sentence
+    its bold label too ("**Outside the article** (source: ...)." says nothing yet)."""
+    plain = re.sub(r"\([^()]*\)", "", text if bold else re.sub(r"\*\*[^*]+\*\*", "", text))
+    return len(re.findall(r"[^\W_]+", plain)) >= 3
+
+
+def first_saying(text: str) -> str:
+    """The first sentence, and the next one too if the first only labels what follows."""
+    first = first_sentence(text)
+    rest = text[len(first):].strip()
+    if rest and text.startswith(first) and not says_something(first):
+        return f"{first} {first_sentence(rest)}"
+    return first
+
+
 def shorten(text: str) -> str:
     """What a slide shows of a paragraph: a bold lead and its first sentence, or the first
-    sentence."""
+    sentence (two, if the first is only a label: :func:`first_saying`)."""
     text = " ".join(text.split())
     head = lead(text)
     if head and PREDICT.match(text):
@@ -163,7 +180,7 @@ def shorten(text: str) -> str:
     if head and len(text) > len(head):
         rest = text[len(head):].strip()
         return f"{head} {first_sentence(rest)}"
-    return first_sentence(text)
+    return first_saying(text)
 
 
 def citations(text: str) -> list[str]:
@@ -240,9 +257,15 @@ def blocks(source: str, *, whole: bool = False) -> list[Block]:
                 if whole:
                     items.append(" ".join(body.split()))
                     continue
-                head = lead(body)  # a lead that ends in ":" introduces; it says nothing alone
-                items.append(head if head and not head.rstrip("*").endswith(":")
-                             and len(body) > len(head) + 40 else first_sentence(body))
+                # a lead that ends in ":" introduces, and one of a word or two names: neither
+                # says anything alone, so the item's first sentence goes with it
+                body = " ".join(body.split())
+                head = lead(body)
+                if head and not head.rstrip("*").endswith(":") and len(body) > len(head) + 40:
+                    items.append(head if says_something(head, bold=True)
+                                 else f"{head} {first_sentence(body[len(head):].strip())}")
+                else:
+                    items.append(first_saying(body))
             start = int(tok.attrGet("start") or 1) if kind == "ordered_list_open" else 1
             est = sum(lines(x, CHARS_PER_LINE - 4) + 0.25 for x in items) + 0.5
             out.append(Block("", est, text, items, kind == "ordered_list_open", start))
