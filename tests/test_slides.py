@@ -190,6 +190,22 @@ def test_a_short_reading_after_an_output_stands_under_it_where_that_costs_nothin
     assert "The next table adds a row." not in slides[0][1] and "The next table adds a row." in slides[1][1]
 
 
+def test_a_text_above_a_tall_figure_keeps_its_own_slide_where_it_would_make_it_too_narrow():
+    """The lead-in (a short text before an output) stands above a figure on its slide, unless
+    the figure would then be drawn narrower than NARROWEST_FIGURE: a portrait figure, like
+    05's argument map, under three lines of text."""
+    lead = ("The layout is fixed by hand in the data, so the map looks the same on every run: "
+            "evidence on the left, counter-pressures on the right, the conclusions in the "
+            "middle where the two sides meet, with every box giving its page.")
+    for (w, h), joined in (((1200, 800), True), ((700, 1000), True), ((540, 1000), False)):
+        fig = {"output_type": "display_data", "metadata": {},
+               "data": {"image/png": png_of(w, h), "text/plain": "<Figure>"}}
+        nb = nbformat.v4.new_notebook(cells=[md("## The map"), md(lead), code("show()", [fig])])
+        slides = [x for x in parse(build_slides.notebook_slides(nb, "09")) if x[3] != "divider"]
+        assert [x[3] for x in slides] == (["figure"] if joined else ["text", "figure"]), (w, h)
+        assert (lead[:40] in slides[-1][1]) is joined
+
+
 def test_tables_are_cut_with_a_line_naming_the_notebook():
     rows = "".join(f"<tr><td>{i}</td><td>{'x' * 90}</td></tr>" for i in range(20))
     cols = "".join(f"<th>c{i}</th>" for i in range(9))

@@ -98,6 +98,7 @@ OUTPUT_LINES = 14    # lines of printed output (20 px, wrapped at OUTPUT_CHARS)
 OUTPUT_CHARS = 88
 FIGURE_WIDTH, FIGURE_HEIGHT = 1200, 610  # px of the body a figure may fill under a title
 CODA_LINE = 40       # px a line of text under an output takes (30 px text, 1.3 line height)
+NARROWEST_FIGURE = FIGURE_WIDTH / 4  # px: a text above a figure never makes it narrower
 SHOW_CODE_TAG = "slide-code"
 
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -554,6 +555,12 @@ def section_slides(section: Section, number: str, *, title_slide: bool = False) 
                 alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
                 context = [t for t in (opening, alt) if t][:1]
             made = output_slides(cell, title, context, ask, number, lead_lines if lead else 0)
+            if (lead is not None and made and made[0].kind == "figure" and 0 < made[0].aspect
+                    * (FIGURE_HEIGHT - CODA_LINE * lead_lines) < NARROWEST_FIGURE):
+                # a tall figure under the text would be drawn narrower than a quarter of the
+                # slide: the text keeps a slide of its own, and the figure the whole height
+                slides.append(lead)
+                lead, lead_lines = None, 0.0
             coda = short_text(cells[k + 1]) if k + 1 < len(cells) and not whole else None
             after_coda = cells[k + 2] if k + 2 < len(cells) else None
             if coda and (plain(cells[k + 1].source).rstrip().endswith(":") or (
