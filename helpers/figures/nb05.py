@@ -131,10 +131,11 @@ def draw_precedents(frame: pd.DataFrame, *, title: str, source: str, ax=None):
         if pd.isna(bar["end"]):  # the relationship the article is about: a solid bar
             patch = ax.barh(y, pub - bar["start"], left=bar["start"], height=0.36,
                             color=article.colour, alpha=0.85, edgecolor="black", linewidth=0.6)
-            note = ax.text(bar["start"] + 0.8, y, "since "
+            # the date stands under the bar: inside it, it ran under the article's line
+            note = ax.text(bar["start"], y - 0.24, "since "
                            f"{as_written(bar['start_date'], bar['start_precision'], long=True)}"
-                           f" (p. {int(bar['page'])})", ha="left", va="center", fontsize=SMALL,
-                           color="white", fontweight="bold")
+                           f" (p. {int(bar['page'])})", ha="left", va="top", fontsize=SMALL,
+                           color="black")
             placer.block_artist(patch.patches[0])
             placer.block_artist(note)
         else:
