@@ -179,7 +179,7 @@ CLAIMS = [
     Claim("02", "cell-027", r"Iran draws the most statements\*\* \((\d+)\)",
           lambda: (_israel_in_matrix().sum().max() if _israel_in_matrix().sum().idxmax() == "Iran"
                    else -1,)),
-    Claim("02", "cell-027-2", r"Israel has (\d+) entry\. Counted also where the sentence names "
+    Claim("02", "cell-027-2", r"Israel has (\d+) entry; counted also where the sentence names "
                               r"Israel, it has (\d+):",
           lambda: ((_israel_in_matrix()["Israel"] > 0).sum(),
                    (_israel_in_matrix(True)["Israel"] > 0).sum())),
