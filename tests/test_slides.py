@@ -220,6 +220,15 @@ def test_tables_are_cut_with_a_line_naming_the_notebook():
                          "html.parser")
     assert len(wide.tr.find_all("th")) == build_slides.TABLE_COLUMNS
     assert "2 more columns in notebook 04" in wide.get_text()
+    # a table of counts keeps up to TABLE_COLUMNS_NARROW columns: a cut one would read as zeros
+    counts = "".join(f"<td>{i}</td>" for i in range(11))
+    heads = "".join(f"<th>partner {i}</th>" for i in range(11))
+    kept = BeautifulSoup(build_slides.table_html(f"<table><tr>{heads}</tr><tr>{counts}</tr></table>",
+                                                 "04"), "html.parser")
+    assert len(kept.find_all("td")) == 11 and "more column" not in kept.get_text()
+    words = "".join(f"<td>word{i}</td>" for i in range(11))  # longer than NARROW_CELL
+    cut = BeautifulSoup(build_slides.table_html(f"<table><tr>{words}</tr></table>", "04"), "html.parser")
+    assert len(cut.find_all("td")) == build_slides.TABLE_COLUMNS
 
 
 def test_hebrew_runs_are_marked_and_hebrew_blocks_read_right_to_left():

@@ -32,7 +32,8 @@ solution cells, exercise and check outputs cleared):
    just after an output (the reading of a figure or table) is shown under it, on its slide.
 2. Code is hidden. A code cell tagged ``slide-code`` (none is needed today) is shown as code.
    Outputs get slides of their own: a figure fills its slide under its section's title; an
-   HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns (with a line "… N
+   HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns (``TABLE_COLUMNS_NARROW``
+   for a table of counts or codes) (with a line "… N
    more rows in notebook NN") and its cells to ``CELL_CHARS`` characters; printed text is
    shown (at most ``OUTPUT_LINES`` lines as they wrap); a bare value (text/plain only), which needs the
    hidden code to mean anything, and widgets are left out.
@@ -92,6 +93,8 @@ TITLE_CHARS = 52     # of a slide title (40 px, bold) on one line
 SENTENCE_CHARS = 280  # a first sentence longer than this is cut at a word, with "…"
 TABLE_ROWS = 8
 TABLE_COLUMNS = 7
+TABLE_COLUMNS_NARROW = 12  # where every data cell is short (a count, a code)
+NARROW_CELL = 4
 CELL_CHARS = 60
 TABLE_HEIGHT = 470   # px of the body a table may take (20 px text)
 OUTPUT_LINES = 14    # lines of printed output (20 px, wrapped at OUTPUT_CHARS)
@@ -462,9 +465,14 @@ def table_html(source: str, number: str, room: float = TABLE_HEIGHT) -> str:
     head = [r for r in rows if r.find_parent("thead")]
     body = [r for r in rows if not r.find_parent("thead")]
     ncols = max((len(r.find_all(["td", "th"], recursive=False)) for r in rows), default=1)
-    dropped_cols = max(0, ncols - TABLE_COLUMNS)
+    # a table of counts or short codes (every data cell at most NARROW_CELL characters) keeps
+    # up to TABLE_COLUMNS_NARROW columns: cutting one would read as zeros where it is not
+    data = table.find_all("td")
+    narrow = bool(data) and all(len(" ".join(td.get_text(" ").split())) <= NARROW_CELL for td in data)
+    limit = TABLE_COLUMNS_NARROW if narrow else TABLE_COLUMNS
+    dropped_cols = max(0, ncols - limit)
     for r in rows:
-        for cell in r.find_all(["td", "th"], recursive=False)[TABLE_COLUMNS:]:
+        for cell in r.find_all(["td", "th"], recursive=False)[limit:]:
             cell.decompose()
     for cell in table.find_all(["td", "th"]):
         text = " ".join(cell.get_text(" ").split())
@@ -476,7 +484,7 @@ def table_html(source: str, number: str, room: float = TABLE_HEIGHT) -> str:
             if k:
                 cell.append(soup.new_tag("wbr"))
             cell.append(piece)
-    cols = min(ncols, TABLE_COLUMNS)
+    cols = min(ncols, limit)
     per_line = (WIDTH - 80) / 10  # characters of 20 px text across the table
     per_column = per_line / cols
 
