@@ -32,9 +32,9 @@ solution cells, exercise and check outputs cleared):
    just after an output (the reading of a figure or table) is shown under it, on its slide.
 2. Code is hidden. A code cell tagged ``slide-code`` (none is needed today) is shown as code.
    Outputs get slides of their own: a figure fills its slide under its section's title; an
-   HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns (``TABLE_COLUMNS_NARROW``
-   for a table of counts or codes) (with a line "… N
-   more rows in notebook NN") and its cells to ``CELL_CHARS`` characters; printed text is
+   HTML table is cut to ``TABLE_ROWS`` rows and ``TABLE_COLUMNS`` columns, or
+   ``TABLE_COLUMNS_NARROW`` for a table of counts or codes (with a line "… N more rows in
+   notebook NN"), and its cells to ``CELL_CHARS`` characters; printed text is
    shown (at most ``OUTPUT_LINES`` lines as they wrap); a bare value (text/plain only), which needs the
    hidden code to mean anything, and widgets are left out.
 3. Speaker notes (``<aside class="notes">``, press S) on every slide with content: what to say
