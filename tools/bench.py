@@ -104,7 +104,7 @@ def main() -> None:
         print(f"{'  the most drawing takes in a map cell':<{width}} {floor:>8.2f}")
     start = time.perf_counter()  # the collection as `make test` runs it: two kernels at a time
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(run, notebooks()))
+        list(pool.map(run, paths))
     wall = time.perf_counter() - start
     print(f"{'whole collection, 2 kernels at once (wall clock)':<{width}} {wall:>8.2f}")
     print(f"{'import helpers (median of 5, -X importtime)':<{width}} {import_cost('helpers'):>8.3f}")
